@@ -1,0 +1,35 @@
+package io.signalbox.health;
+
+import io.signalbox.peer.PeerService;
+import io.signalbox.signaling.SessionDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Reports the signaling service up, with the size of each registry, on {@code /health/live}
+ * and {@code /health/ready}.
+ */
+@Liveness
+@Readiness
+@ApplicationScoped
+public class SignalingHealth implements HealthCheck {
+
+    @Inject
+    SessionDirectory sessions;
+
+    @Inject
+    PeerService peers;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("signaling")
+                .up()
+                .withData("sessions", sessions.size())
+                .withData("p2pStreams", peers.streamCount())
+                .build();
+    }
+}

@@ -1,0 +1,106 @@
+package io.signalbox.peer;
+
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import io.signalbox.session.SessionId;
+import io.signalbox.stream.StreamId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Peer-to-peer association (protocol section 5): at most two sessions per stream, each told
+ * about the other.
+ *
+ * <p>Changes are serialized on this bean; the relay path ({@link #otherPeer}) reads the
+ * immutable pairs without locking.
+ */
+@ApplicationScoped
+public class PeerService {
+
+    /** One side of a P2P stream. */
+    public record Peer(SessionId session, PeerMode mode) {
+    }
+
+    /** What a {@code join} changed: the peer that was already there, if any, should now start. */
+    public record Joined(Optional<SessionId> startOffer) {
+    }
+
+    /** A peer that lost its partner when a session left a stream. */
+    public record Left(StreamId stream, Optional<SessionId> remaining) {
+    }
+
+    private final Map<StreamId, List<Peer>> pairs = new ConcurrentHashMap<>();
+    private final Map<SessionId, Set<StreamId>> joinedBySession = new ConcurrentHashMap<>();
+
+    public synchronized Joined join(SessionId session, StreamId stream, PeerMode mode) {
+        List<Peer> peers = pairs.getOrDefault(stream, List.of());
+        if (find(peers, session).isPresent()) {
+            return new Joined(Optional.empty());
+        }
+        if (peers.size() >= 2) {
+            throw new SignalingException(ErrorDefinition.NO_SPACE_FOR_NEW_PEER,
+                    "stream " + stream + " already has two peers");
+        }
+        List<Peer> updated = new ArrayList<>(peers);
+        updated.add(new Peer(session, mode));
+        pairs.put(stream, List.copyOf(updated));
+        joinedBySession.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(stream);
+        return new Joined(peers.stream().map(Peer::session).findFirst());
+    }
+
+    /** The session on the other side of {@code stream}, for relaying. */
+    public SessionId otherPeer(SessionId session, StreamId stream) {
+        List<Peer> peers = pairs.getOrDefault(stream, List.of());
+        if (find(peers, session).isEmpty()) {
+            throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE,
+                    "session " + session + " has not joined " + stream);
+        }
+        return peers.stream().map(Peer::session).filter(s -> !s.equals(session)).findFirst()
+                .orElseThrow(() -> new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE,
+                        "stream " + stream + " has no other peer yet"));
+    }
+
+    public synchronized Left leave(SessionId session, StreamId stream) {
+        List<Peer> peers = pairs.getOrDefault(stream, List.of());
+        if (find(peers, session).isEmpty()) {
+            throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE,
+                    "session " + session + " has not joined " + stream);
+        }
+        List<Peer> remaining = peers.stream().filter(p -> !p.session().equals(session)).toList();
+        if (remaining.isEmpty()) {
+            pairs.remove(stream);
+        } else {
+            pairs.put(stream, remaining);
+        }
+        joinedBySession.computeIfPresent(session, (s, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
+        });
+        return new Left(stream, remaining.stream().map(Peer::session).findFirst());
+    }
+
+    /** Leaves every stream {@code session} joined, as when its socket closes. */
+    public synchronized List<Left> release(SessionId session) {
+        Set<StreamId> streams = joinedBySession.getOrDefault(session, Set.of());
+        return List.copyOf(streams).stream().map(stream -> leave(session, stream)).toList();
+    }
+
+    /** The peers of {@code stream}, in join order. */
+    public List<Peer> peers(StreamId stream) {
+        return pairs.getOrDefault(stream, List.of());
+    }
+
+    /** How many P2P streams have at least one peer. */
+    public int streamCount() {
+        return pairs.size();
+    }
+
+    private static Optional<Peer> find(List<Peer> peers, SessionId session) {
+        return peers.stream().filter(p -> p.session().equals(session)).findFirst();
+    }
+}

@@ -1,0 +1,84 @@
+package io.signalbox.signaling;
+
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage;
+import io.signalbox.signaling.message.ClientMessage.Invalid;
+import io.signalbox.signaling.message.ClientMessage.Join;
+import io.signalbox.signaling.message.ClientMessage.Leave;
+import io.signalbox.signaling.message.ClientMessage.Ping;
+import io.signalbox.signaling.message.ClientMessage.ReportError;
+import io.signalbox.signaling.message.ClientMessage.TakeCandidate;
+import io.signalbox.signaling.message.ClientMessage.TakeConfiguration;
+import io.signalbox.signaling.message.ServerMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+
+/**
+ * Routes each decoded message to the feature that handles it, one line a kind, and turns any
+ * failure into the error payload for the sender, whose session always carries on.
+ */
+@ApplicationScoped
+public class Dispatcher implements ClientMessage.Handler {
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    @Inject
+    SessionDirectory directory;
+
+    @Inject
+    PeerCommands peerCommands;
+
+    public void dispatch(SessionId from, ClientMessage message) {
+        try {
+            message.accept(this, from);
+        } catch (SignalingException e) {
+            LOG.log(Level.DEBUG, "session {0}: {1}", from, e.getMessage());
+            directory.send(from, ServerMessage.Error.of(e.definition(), message.streamId(), message.room()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "session " + from + ": failed to handle " + message.getClass().getSimpleName(), e);
+            directory.send(from, ServerMessage.Error.of(ErrorDefinition.SERVER_ERROR, message.streamId(), message.room()));
+        }
+    }
+
+    /** Releases everything a closed session held, telling the peers concerned. */
+    public void closed(SessionId session) {
+        peerCommands.release(session);
+    }
+
+    @Override
+    public void ping(SessionId from, Ping message) {
+        directory.send(from, ServerMessage.Signal.pong());
+    }
+
+    @Override
+    public void join(SessionId from, Join message) {
+        peerCommands.join(from, message);
+    }
+
+    @Override
+    public void leave(SessionId from, Leave message) {
+        peerCommands.leave(from, message);
+    }
+
+    @Override
+    public void takeConfiguration(SessionId from, TakeConfiguration message) {
+        peerCommands.takeConfiguration(from, message);
+    }
+
+    @Override
+    public void takeCandidate(SessionId from, TakeCandidate message) {
+        peerCommands.takeCandidate(from, message);
+    }
+
+    @Override
+    public void reportError(SessionId from, ReportError message) {
+        peerCommands.reportError(from, message);
+    }
+
+    @Override
+    public void invalid(SessionId from, Invalid message) {
+        throw new SignalingException(message.definition(), message.detail());
+    }
+}

@@ -1,0 +1,105 @@
+package io.signalbox.signaling.message;
+
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.session.SessionId;
+import java.util.Map;
+
+/**
+ * A frame a client sent, decoded: one record per command of protocol section 4, plus
+ * {@link Invalid} for a frame that is not one.
+ *
+ * <p>Field names are the wire names. A {@link Handler} must handle every kind, so adding a
+ * command without handling it does not compile.
+ */
+public sealed interface ClientMessage {
+
+    /** The command names this server knows, and the record each one binds to. */
+    Map<String, Class<? extends ClientMessage>> COMMANDS = Map.of(
+            "ping", Ping.class,
+            "join", Join.class,
+            "leave", Leave.class,
+            "takeConfiguration", TakeConfiguration.class,
+            "takeCandidate", TakeCandidate.class,
+            "reportError", ReportError.class);
+
+    void accept(Handler handler, SessionId from);
+
+    /** The {@code streamId} exactly as sent, for naming it in an error; null when absent. */
+    default String streamId() {
+        return null;
+    }
+
+    /** The {@code room} exactly as sent, for naming it in an error; null when absent. */
+    default String room() {
+        return null;
+    }
+
+    /** Handles each kind of message; one method a kind. */
+    interface Handler {
+        void ping(SessionId from, Ping message);
+
+        void join(SessionId from, Join message);
+
+        void leave(SessionId from, Leave message);
+
+        void takeConfiguration(SessionId from, TakeConfiguration message);
+
+        void takeCandidate(SessionId from, TakeCandidate message);
+
+        void reportError(SessionId from, ReportError message);
+
+        void invalid(SessionId from, Invalid message);
+    }
+
+    record Ping() implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.ping(from, this);
+        }
+    }
+
+    record Join(String streamId, String mode, Boolean multiPeer, String token) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.join(from, this);
+        }
+    }
+
+    record Leave(String streamId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.leave(from, this);
+        }
+    }
+
+    record TakeConfiguration(String streamId, String type, String sdp, String subscriberId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.takeConfiguration(from, this);
+        }
+    }
+
+    /** {@code label} is the SDP m-line index; a numeric string is accepted too. */
+    record TakeCandidate(String streamId, Integer label, String id, String candidate, String subscriberId)
+            implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.takeCandidate(from, this);
+        }
+    }
+
+    record ReportError(String streamId, String definition, String subscriberId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.reportError(from, this);
+        }
+    }
+
+    /** A frame that could not be decoded into a command; {@code detail} is for the log only. */
+    record Invalid(ErrorDefinition definition, String streamId, String detail) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.invalid(from, this);
+        }
+    }
+}

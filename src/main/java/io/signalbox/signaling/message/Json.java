@@ -1,0 +1,44 @@
+package io.signalbox.signaling.message;
+
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.lang.reflect.Type;
+import java.util.Map;
+
+/**
+ * The JSON-B and JSON-P engines the codecs share; both are thread-safe and costly to create,
+ * so one of each serves every session.
+ */
+final class Json {
+    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictString()));
+    static final JsonParserFactory PARSERS = jakarta.json.Json.createParserFactory(Map.of());
+
+    private Json() {
+    }
+
+    /**
+     * Takes only JSON strings as {@code String} fields: JSON-B would otherwise turn
+     * {@code "streamId":5} or {@code true} into text, and a client with a type bug would never hear of it.
+     */
+    static final class StrictString implements JsonbDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            if (value instanceof JsonString string) {
+                return string.getString();
+            }
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            throw new JsonbException("expected a string, got " + value.getValueType());
+        }
+    }
+}

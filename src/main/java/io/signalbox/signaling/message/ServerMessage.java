@@ -1,0 +1,63 @@
+package io.signalbox.signaling.message;
+
+import io.signalbox.error.ErrorDefinition;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/**
+ * A frame the server sends (protocol section 2): one record per shape, null fields left out.
+ */
+public sealed interface ServerMessage {
+
+    /** A bare command: {@code pong}, {@code start}, {@code stop}. */
+    @JsonbPropertyOrder({"command", "streamId", "subscriberId"})
+    record Signal(String command, String streamId, String subscriberId) implements ServerMessage {
+        public static Signal pong() {
+            return new Signal("pong", null, null);
+        }
+
+        public static Signal start(String streamId) {
+            return new Signal("start", streamId, null);
+        }
+
+        public static Signal stop(String streamId) {
+            return new Signal("stop", streamId, null);
+        }
+    }
+
+    /** {@code {"command":"notification","definition":...}}. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "room"})
+    record Notification(String command, String definition, String streamId, String room) implements ServerMessage {
+        public static Notification of(Event event, String streamId) {
+            return new Notification("notification", event.wireName(), streamId, null);
+        }
+    }
+
+    /** The error payload: {@code error} and {@code definition} always carry the same name. */
+    @JsonbPropertyOrder({"command", "error", "definition", "message", "streamId", "room"})
+    record Error(String command, String error, String definition, String message, String streamId, String room)
+            implements ServerMessage {
+        public static Error of(ErrorDefinition definition, String streamId, String room) {
+            return new Error("error", definition.wireName(), definition.wireName(), definition.message(),
+                    streamId, room);
+        }
+    }
+
+    /** An SDP offer or answer on its way to the other peer. */
+    @JsonbPropertyOrder({"command", "streamId", "type", "sdp", "subscriberId"})
+    record Configuration(String command, String streamId, String type, String sdp, String subscriberId)
+            implements ServerMessage {
+        public static Configuration relay(String streamId, String type, String sdp, String subscriberId) {
+            return new Configuration("takeConfiguration", streamId, type, sdp, subscriberId);
+        }
+    }
+
+    /** An ICE candidate on its way to the other peer. */
+    @JsonbPropertyOrder({"command", "streamId", "label", "id", "candidate", "subscriberId"})
+    record Candidate(String command, String streamId, Integer label, String id, String candidate, String subscriberId)
+            implements ServerMessage {
+        public static Candidate relay(String streamId, Integer label, String id, String candidate,
+                String subscriberId) {
+            return new Candidate("takeCandidate", streamId, label, id, candidate, subscriberId);
+        }
+    }
+}
