@@ -100,6 +100,11 @@ public class PeerService {
         return pairs.size();
     }
 
+    /** How many sessions have joined at least one P2P stream. */
+    public int sessionCount() {
+        return joinedBySession.size();
+    }
+
     private static Optional<Peer> find(List<Peer> peers, SessionId session) {
         return peers.stream().filter(p -> p.session().equals(session)).findFirst();
     }

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 
 /** Where the Liberty under test listens, and plain HTTP calls to it. */
 public final class Server {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1: the JDK's default h2c upgrade attempt is not what browsers do on plain HTTP.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(SignalingClient.TIMEOUT).build();
 
     private Server() {
     }
@@ -27,7 +29,7 @@ public final class Server {
 
     public static HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(HttpRequest.newBuilder(http(path)).timeout(SignalingClient.TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError("GET " + path + " failed", e);
         } catch (InterruptedException e) {

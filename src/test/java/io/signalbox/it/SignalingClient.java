@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SignalingClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();

@@ -44,9 +44,12 @@ public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
 
     /**
      * The top-level {@code command} and {@code streamId} of a frame, read in one streaming pass
-     * that skips nested values, so an error can name the stream even when binding fails.
+     * that also bounds nesting, so an error can name the stream even when binding fails.
      */
     record Head(String command, String streamId, String problem) {
+        /** Deeper than any message of the protocol needs; deeper frames are refused unread. */
+        static final int MAX_DEPTH = 16;
+
         static Head read(String text) {
             try (JsonParser parser = Json.PARSERS.createParser(new StringReader(text))) {
                 if (parser.next() != JsonParser.Event.START_OBJECT) {
@@ -55,22 +58,34 @@ public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
                 String command = null;
                 String streamId = null;
                 boolean commandIsString = false;
-                JsonParser.Event event;
-                while ((event = parser.next()) == JsonParser.Event.KEY_NAME) {
-                    String key = parser.getString();
-                    JsonParser.Event value = parser.next();
-                    if (value == JsonParser.Event.START_OBJECT) {
-                        parser.skipObject();
-                    } else if (value == JsonParser.Event.START_ARRAY) {
-                        parser.skipArray();
-                    } else if (value == JsonParser.Event.VALUE_STRING && key.equals("command")) {
-                        command = parser.getString();
-                        commandIsString = true;
-                    } else if (value == JsonParser.Event.VALUE_STRING && key.equals("streamId")) {
-                        streamId = parser.getString();
+                String key = null;
+                int depth = 1;
+                while (depth > 0) {
+                    JsonParser.Event event = parser.next();
+                    switch (event) {
+                        case START_OBJECT, START_ARRAY -> {
+                            if (++depth > MAX_DEPTH) {
+                                return new Head(null, streamId, "frame nests deeper than " + MAX_DEPTH);
+                            }
+                        }
+                        case END_OBJECT, END_ARRAY -> depth--;
+                        case KEY_NAME -> key = depth == 1 ? parser.getString() : key;
+                        case VALUE_STRING -> {
+                            if (depth == 1 && "command".equals(key)) {
+                                command = parser.getString();
+                                commandIsString = true;
+                            } else if (depth == 1 && "streamId".equals(key)) {
+                                streamId = parser.getString();
+                            }
+                        }
+                        default -> {
+                            if (depth == 1 && "command".equals(key)) {
+                                commandIsString = false;
+                            }
+                        }
                     }
                 }
-                if (event != JsonParser.Event.END_OBJECT || parser.hasNext()) {
+                if (parser.hasNext()) {
                     return new Head(null, null, "frame is not a single JSON object");
                 }
                 if (!commandIsString) {

@@ -1,5 +1,6 @@
 package io.signalbox.signaling.message;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -18,7 +19,8 @@ import java.util.Map;
  * so one of each serves every session.
  */
 final class Json {
-    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictString()));
+    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .withDeserializers(new StrictString(), new StrictInteger(), new StrictBoolean()));
     static final JsonParserFactory PARSERS = jakarta.json.Json.createParserFactory(Map.of());
 
     private Json() {
@@ -39,6 +41,44 @@ final class Json {
                 return null;
             }
             throw new JsonbException("expected a string, got " + value.getValueType());
+        }
+    }
+
+    /**
+     * Takes whole numbers that fit an {@code int}, or such a number written as a string (the
+     * protocol allows {@code "label":"0"}); never rounds or wraps.
+     */
+    static final class StrictInteger implements JsonbDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            JsonValue value = parser.getValue();
+            try {
+                if (value instanceof JsonNumber number) {
+                    return number.bigDecimalValue().intValueExact();
+                }
+                if (value instanceof JsonString string) {
+                    return Integer.valueOf(string.getString());
+                }
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new JsonbException("not an integer: " + e.getMessage());
+            }
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            throw new JsonbException("expected an integer, got " + value.getValueType());
+        }
+    }
+
+    /** Takes only {@code true}, {@code false} or {@code null} as a {@code Boolean} field. */
+    static final class StrictBoolean implements JsonbDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            return switch (parser.getValue().getValueType()) {
+                case TRUE -> Boolean.TRUE;
+                case FALSE -> Boolean.FALSE;
+                case NULL -> null;
+                default -> throw new JsonbException("expected true or false");
+            };
         }
     }
 }

@@ -1,0 +1,96 @@
+package io.signalbox.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue enum, protocol.md's tables and (once it exists) the SDK's list must agree. */
+class ErrorCatalogueTest {
+    private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| `([^`]+)` \\|");
+
+    @Test
+    void everyWireNameIsUnique() {
+        List<String> names = Arrays.stream(ErrorDefinition.values()).map(ErrorDefinition::wireName).toList();
+        assertEquals(names.size(), Set.copyOf(names).size(), names::toString);
+    }
+
+    @Test
+    void theSevenDocumentedDefinitionsAreSpelledExactlyAsDocumented() {
+        for (String documented : List.of("noStreamNameSpecified", "not_allowed_unregistered_streams",
+                "no_room_specified", "unauthorized_access", "no_encoder_settings", "no_peer_associated_before",
+                "notSetLocalDescription")) {
+            assertTrue(ErrorDefinition.byWireName(documented).isPresent(), documented);
+        }
+    }
+
+    @Test
+    void everyDefinitionHasASentenceAndNoInternals() {
+        for (ErrorDefinition d : ErrorDefinition.values()) {
+            assertFalse(d.message().isBlank(), d.name());
+            assertTrue(d.message().endsWith("."), d.name());
+        }
+    }
+
+    @Test
+    void serverDefinitionsMatchTheProtocolCatalogue() throws IOException {
+        Set<String> documented = rows(section(protocol(), "## 3.", "## 4."));
+        assertEquals(documented, wireNames(ErrorDefinition.Side.SERVER));
+    }
+
+    @Test
+    void clientDefinitionsMatchTheProtocolSdkList() throws IOException {
+        Set<String> sdkList = rows(section(protocol(), "## 11.", null));
+        Set<String> serverSide = wireNames(ErrorDefinition.Side.SERVER);
+        // notSetLocalDescription is in both lists: the server relays it and the SDK raises it.
+        Set<String> clientOnly = sdkList.stream().filter(n -> !serverSide.contains(n))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        assertEquals(clientOnly, wireNames(ErrorDefinition.Side.CLIENT));
+        assertTrue(sdkList.contains(ErrorDefinition.NOT_SET_LOCAL_DESCRIPTION.wireName()));
+    }
+
+    @Test
+    void theRepositoryCopyOfTheProtocolIsTheSharedOne() throws IOException {
+        Path shared = Path.of(System.getProperty("signalbox.shared.protocol.doc", "../shared/protocol.md"));
+        if (Files.exists(shared)) {
+            assertEquals(Files.readString(shared), protocol(), "docs/protocol.md differs from " + shared);
+        }
+    }
+
+    private static String protocol() throws IOException {
+        return Files.readString(Path.of(System.getProperty("signalbox.protocol.doc", "docs/protocol.md")));
+    }
+
+    private static String section(String doc, String start, String end) {
+        int from = doc.indexOf(start);
+        assertTrue(from >= 0, "no section " + start);
+        int to = end == null ? doc.length() : doc.indexOf(end, from);
+        return doc.substring(from, to);
+    }
+
+    private static Set<String> rows(String section) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = TABLE_ROW.matcher(section);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        assertFalse(names.isEmpty(), "no table rows in section");
+        return names;
+    }
+
+    private static Set<String> wireNames(ErrorDefinition.Side side) {
+        return Arrays.stream(ErrorDefinition.values()).filter(d -> d.side() == side).map(ErrorDefinition::wireName)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

@@ -1,0 +1,51 @@
+package io.signalbox.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** Client frames as Ant Media's SDK builds them, for the integration tests. */
+public final class Messages {
+    public static final String OFFER_SDP = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+            + "a=group:BUNDLE 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendrecv\r\n";
+    public static final String ANSWER_SDP = OFFER_SDP.replace("4611731400430051336", "1234567890").replace("sendrecv", "recvonly");
+    public static final String CANDIDATE =
+            "candidate:842163049 1 udp 1677729535 192.0.2.7 46154 typ srflx raddr 10.0.0.2 rport 46154 generation 0";
+
+    private Messages() {
+    }
+
+    public static JsonObject join(String streamId) {
+        return Json.createObjectBuilder().add("command", "join").add("streamId", streamId)
+                .add("multiPeer", false).add("mode", "both").build();
+    }
+
+    public static JsonObject leave(String streamId) {
+        return Json.createObjectBuilder().add("command", "leave").add("streamId", streamId).build();
+    }
+
+    public static JsonObject configuration(String streamId, String type, String sdp) {
+        return Json.createObjectBuilder().add("command", "takeConfiguration").add("streamId", streamId)
+                .add("type", type).add("sdp", sdp).build();
+    }
+
+    public static JsonObject candidate(String streamId, int label, String candidate) {
+        return Json.createObjectBuilder().add("command", "takeCandidate").add("streamId", streamId)
+                .add("label", label).add("id", String.valueOf(label)).add("candidate", candidate).build();
+    }
+
+    public static JsonObject reportError(String streamId, String definition) {
+        return Json.createObjectBuilder().add("command", "reportError").add("streamId", streamId)
+                .add("definition", definition).build();
+    }
+
+    /** The exact error payload the protocol documents for {@code definition}. */
+    public static JsonObject error(String definition, String message, String streamId) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("command", "error").add("error", definition)
+                .add("definition", definition).add("message", message);
+        if (streamId != null) {
+            b.add("streamId", streamId);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,155 @@
+package io.signalbox.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Protocol section 5, end to end over real WebSockets. */
+@ExtendWith(ArquillianExtension.class)
+class PeerToPeerIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @Test
+    void twoPeersCompleteTheWholeExchangeAndLeave() {
+        String s = Ids.unique("call");
+        try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect()) {
+            a.send(Messages.join(s));
+            assertEquals(notification("joined", s), a.awaitNotification("joined"));
+
+            b.send(Messages.join(s));
+            assertEquals(notification("joined", s), b.awaitNotification("joined"));
+            assertEquals(Json.createObjectBuilder().add("command", "start").add("streamId", s).build(),
+                    a.awaitMessage("start"));
+
+            JsonObject offer = Messages.configuration(s, "offer", Messages.OFFER_SDP);
+            a.send(offer);
+            assertEquals(offer, b.awaitMessage("takeConfiguration"));
+
+            JsonObject answer = Messages.configuration(s, "answer", Messages.ANSWER_SDP);
+            b.send(answer);
+            assertEquals(answer, a.awaitMessage("takeConfiguration"));
+
+            JsonObject fromA = Messages.candidate(s, 0, Messages.CANDIDATE);
+            JsonObject fromB = Messages.candidate(s, 1, Messages.CANDIDATE.replace("192.0.2.7", "192.0.2.8"));
+            a.send(fromA);
+            b.send(fromB);
+            assertEquals(fromA, b.awaitMessage("takeCandidate"));
+            assertEquals(fromB, a.awaitMessage("takeCandidate"));
+
+            a.send(Messages.leave(s));
+            assertEquals(notification("leaved", s), a.awaitNotification("leaved"));
+            assertEquals(Json.createObjectBuilder().add("command", "stop").add("streamId", s).build(),
+                    b.awaitMessage("stop"));
+            a.assertNothingPending();
+            b.assertNothingPending();
+        }
+    }
+
+    @Test
+    void aCandidateLabelSentAsAStringIsRelayedAsANumber() {
+        String s = Ids.unique("label");
+        try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect()) {
+            joinPair(a, b, s);
+            a.send("{\"command\":\"takeCandidate\",\"streamId\":\"" + s + "\",\"label\":\"2\",\"id\":\"2\",\"candidate\":\"c\"}");
+            assertEquals(2, b.awaitMessage("takeCandidate").getInt("label"));
+        }
+    }
+
+    @Test
+    void aThirdPeerGetsNoSpaceForNewPeerAndThePairCarriesOn() {
+        String s = Ids.unique("full");
+        try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect();
+                SignalingClient c = SignalingClient.connect()) {
+            joinPair(a, b, s);
+            c.send(Messages.join(s));
+            c.awaitError("NoSpaceForNewPeer");
+            a.send(Messages.candidate(s, 0, Messages.CANDIDATE));
+            b.awaitMessage("takeCandidate");
+            a.assertNothingPending();
+        }
+    }
+
+    @Test
+    void aClosedPeerFreesTheStreamForANewJoin() {
+        String s = Ids.unique("closed");
+        try (SignalingClient a = SignalingClient.connect()) {
+            SignalingClient b = SignalingClient.connect();
+            joinPair(a, b, s);
+            b.close();
+            assertEquals(Json.createObjectBuilder().add("command", "stop").add("streamId", s).build(),
+                    a.awaitMessage("stop"));
+            try (SignalingClient c = SignalingClient.connect()) {
+                c.send(Messages.join(s));
+                c.awaitNotification("joined");
+                a.awaitMessage("start");
+            }
+        }
+    }
+
+    @Test
+    void aDroppedConnectionFreesTheStreamAndTellsTheOtherPeer() {
+        String s = Ids.unique("dropped");
+        try (SignalingClient a = SignalingClient.connect()) {
+            SignalingClient b = SignalingClient.connect();
+            joinPair(a, b, s);
+            b.abort();
+            a.awaitMessage("stop");
+            a.send(Messages.leave(s));
+            a.awaitNotification("leaved");
+            try (SignalingClient c = SignalingClient.connect(); SignalingClient d = SignalingClient.connect()) {
+                joinPair(c, d, s);
+            }
+        }
+    }
+
+    @Test
+    void theLeaverCanJoinAgainAtOnce() {
+        String s = Ids.unique("rejoin");
+        try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect()) {
+            joinPair(a, b, s);
+            b.send(Messages.leave(s));
+            b.awaitNotification("leaved");
+            a.awaitMessage("stop");
+            b.send(Messages.join(s));
+            b.awaitNotification("joined");
+            a.awaitMessage("start");
+        }
+    }
+
+    @Test
+    void aReceiveOnlyPeerJoinsAndRelaysTheSame() {
+        String s = Ids.unique("play");
+        try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect()) {
+            a.send(Messages.join(s));
+            a.awaitNotification("joined");
+            b.send("{\"command\":\"join\",\"streamId\":\"" + s + "\",\"mode\":\"play\"}");
+            b.awaitNotification("joined");
+            a.awaitMessage("start");
+            a.send(Messages.configuration(s, "offer", Messages.OFFER_SDP));
+            b.awaitMessage("takeConfiguration");
+        }
+    }
+
+    static void joinPair(SignalingClient a, SignalingClient b, String s) {
+        a.send(Messages.join(s));
+        a.awaitNotification("joined");
+        b.send(Messages.join(s));
+        b.awaitNotification("joined");
+        a.awaitMessage("start");
+    }
+
+    private static JsonObject notification(String definition, String streamId) {
+        return Json.createObjectBuilder().add("command", "notification").add("definition", definition)
+                .add("streamId", streamId).build();
+    }
+}

@@ -1,0 +1,60 @@
+package io.signalbox.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Whatever sessions did and however they ended, nothing of them stays in the server. */
+@ExtendWith(ArquillianExtension.class)
+class RegistriesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @Test
+    void registriesEmptyOutAfterClosedAndDroppedSessions() {
+        List<SignalingClient> clients = new ArrayList<>();
+        for (int pair = 0; pair < 6; pair++) {
+            String s = Ids.unique("pair" + pair);
+            SignalingClient a = SignalingClient.connect();
+            SignalingClient b = SignalingClient.connect();
+            clients.add(a);
+            clients.add(b);
+            PeerToPeerIT.joinPair(a, b, s);
+            // Half the first peers also hold a second stream alone, and send garbage that must leave nothing.
+            if (pair % 2 == 0) {
+                a.send(Messages.join(Ids.unique("solo")));
+                a.awaitNotification("joined");
+                a.send("{\"command\":\"join\",\"streamId\":5}");
+                a.awaitError("invalid_message");
+            }
+        }
+        JsonObject busy = Server.registries();
+        assertEquals(12, busy.getInt("sessions"));
+        assertEquals(9, busy.getInt("p2pStreams"));
+
+        for (int i = 0; i < clients.size(); i++) {
+            if (i % 4 == 0) {
+                clients.get(i).abort();
+            } else {
+                clients.get(i).close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            JsonObject idle = Server.registries();
+            assertEquals(0, idle.getInt("sessions"), idle::toString);
+            assertEquals(0, idle.getInt("p2pStreams"), idle::toString);
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package io.signalbox.signaling.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.signaling.message.ClientMessage.Invalid;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ClientMessageDecoderTest {
+    private final ClientMessageDecoder cut = new ClientMessageDecoder();
+
+    // Each fixture is what JSON.stringify makes of the object Ant Media's SDK 2.16.2 builds.
+
+    @Test
+    void decodesPingAsTheSdkSendsIt() {
+        assertEquals(new ClientMessage.Ping(), cut.decode("{\"command\":\"ping\"}"));
+    }
+
+    @Test
+    void decodesJoinAsTheSdkSendsIt() {
+        assertEquals(new ClientMessage.Join("stream1", "both", false, null),
+                cut.decode("{\"command\":\"join\",\"streamId\":\"stream1\",\"multiPeer\":false,\"mode\":\"both\"}"));
+    }
+
+    @Test
+    void decodesLeaveAsTheSdkSendsIt() {
+        assertEquals(new ClientMessage.Leave("stream1"), cut.decode("{\"command\":\"leave\",\"streamId\":\"stream1\"}"));
+    }
+
+    @Test
+    void decodesTakeConfigurationAsTheSdkSendsIt() {
+        String sdp = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
+        String json = "{\"command\":\"takeConfiguration\",\"streamId\":\"stream1\",\"type\":\"offer\",\"sdp\":\""
+                + sdp.replace("\r\n", "\\r\\n") + "\"}";
+        assertEquals(new ClientMessage.TakeConfiguration("stream1", "offer", sdp, null), cut.decode(json));
+    }
+
+    @Test
+    void decodesTakeCandidateWithANumericLabelAsTheSdkSendsIt() {
+        String candidate = "candidate:842163049 1 udp 1677729535 192.0.2.7 46154 typ srflx raddr 10.0.0.2 rport 46154";
+        assertEquals(new ClientMessage.TakeCandidate("stream1", 0, "0", candidate, null),
+                cut.decode("{\"command\":\"takeCandidate\",\"streamId\":\"stream1\",\"label\":0,\"id\":\"0\",\"candidate\":\""
+                        + candidate + "\"}"));
+    }
+
+    @Test
+    void acceptsALabelSentAsANumericString() {
+        assertEquals(new ClientMessage.TakeCandidate("s", 1, "1", "c", null),
+                cut.decode("{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":\"1\",\"id\":\"1\",\"candidate\":\"c\"}"));
+    }
+
+    @Test
+    void decodesReportError() {
+        assertEquals(new ClientMessage.ReportError("s", "notSetLocalDescription", null),
+                cut.decode("{\"command\":\"reportError\",\"streamId\":\"s\",\"definition\":\"notSetLocalDescription\"}"));
+    }
+
+    @Test
+    void ignoresUnknownFieldsWhereverTheCommandIs() {
+        assertEquals(new ClientMessage.Leave("s"),
+                cut.decode("{\"extra\":{\"deep\":[1,2,{\"x\":null}]},\"streamId\":\"s\",\"command\":\"leave\",\"n\":1e400}"));
+    }
+
+    @Test
+    void namesAnUnknownCommandAndKeepsTheStreamId() {
+        Invalid invalid = assertInstanceOf(Invalid.class, cut.decode("{\"command\":\"teleport\",\"streamId\":\"s1\"}"));
+        assertEquals(ErrorDefinition.UNKNOWN_COMMAND, invalid.definition());
+        assertEquals("s1", invalid.streamId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "", "   ", "not json", "{", "{\"command\":\"ping\"", "[]", "[{\"command\":\"ping\"}]", "42", "\"ping\"", "null", "true",
+        "{}", "{\"command\":null}", "{\"command\":5}", "{\"command\":[\"ping\"]}", "{\"command\":{\"name\":\"ping\"}}",
+        "{\"command\":\"ping\"} trailing", "{\"command\":\"ping\"}{\"command\":\"ping\"}", "{'command':'ping'}",
+        "{\"command\":\"join\",\"streamId\":5}", "{\"command\":\"join\",\"streamId\":true}",
+        "{\"command\":\"join\",\"streamId\":{\"id\":\"s\"}}", "{\"command\":\"join\",\"streamId\":[\"s\"]}",
+        "{\"command\":\"join\",\"streamId\":\"s\",\"multiPeer\":\"yes\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":1.5,\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":99999999999999999999999999,\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":\"one\",\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":1e999999999,\"candidate\":\"c\"}",
+    })
+    void answersAnythingThatIsNotACommandWithInvalidMessage(String frame) {
+        Invalid invalid = assertInstanceOf(Invalid.class, cut.decode(frame));
+        assertEquals(ErrorDefinition.INVALID_MESSAGE, invalid.definition());
+    }
+
+    @Test
+    void answersDeepNestingWithInvalidMessage() {
+        String deep = "{\"command\":\"ping\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        Invalid invalid = assertInstanceOf(Invalid.class, cut.decode(deep));
+        assertEquals(ErrorDefinition.INVALID_MESSAGE, invalid.definition());
+    }
+
+    @Test
+    void namesTheStreamWhenAFieldHasTheWrongType() {
+        Invalid invalid = assertInstanceOf(Invalid.class,
+                cut.decode("{\"command\":\"takeCandidate\",\"streamId\":\"s9\",\"label\":{},\"candidate\":\"c\"}"));
+        assertEquals("s9", invalid.streamId());
+    }
+
+    @Test
+    void leavesTheStreamOutWhenItIsNotAString() {
+        Invalid invalid = assertInstanceOf(Invalid.class, cut.decode("{\"command\":\"join\",\"streamId\":7}"));
+        assertNull(invalid.streamId());
+    }
+}

@@ -1,0 +1,49 @@
+package io.signalbox.signaling.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.signalbox.error.ErrorDefinition;
+import org.junit.jupiter.api.Test;
+
+class ServerMessageEncoderTest {
+    private final ServerMessageEncoder cut = new ServerMessageEncoder();
+
+    @Test
+    void encodesAnErrorWithBothNamesTheMessageAndTheStream() {
+        assertEquals("{\"command\":\"error\",\"error\":\"noStreamNameSpecified\",\"definition\":\"noStreamNameSpecified\","
+                + "\"message\":\"" + ErrorDefinition.NO_STREAM_NAME_SPECIFIED.message() + "\",\"streamId\":\"s1\"}",
+                cut.encode(ServerMessage.Error.of(ErrorDefinition.NO_STREAM_NAME_SPECIFIED, "s1", null)));
+    }
+
+    @Test
+    void encodesAnErrorAboutARoomWithTheRoom() {
+        assertEquals("{\"command\":\"error\",\"error\":\"no_room_specified\",\"definition\":\"no_room_specified\","
+                + "\"message\":\"" + ErrorDefinition.NO_ROOM_SPECIFIED.message() + "\",\"room\":\"r1\"}",
+                cut.encode(ServerMessage.Error.of(ErrorDefinition.NO_ROOM_SPECIFIED, null, "r1")));
+    }
+
+    @Test
+    void encodesPongWithNothingElse() {
+        assertEquals("{\"command\":\"pong\"}", cut.encode(ServerMessage.Signal.pong()));
+    }
+
+    @Test
+    void encodesStartAndStopWithTheStream() {
+        assertEquals("{\"command\":\"start\",\"streamId\":\"a\"}", cut.encode(ServerMessage.Signal.start("a")));
+        assertEquals("{\"command\":\"stop\",\"streamId\":\"a\"}", cut.encode(ServerMessage.Signal.stop("a")));
+    }
+
+    @Test
+    void encodesANotification() {
+        assertEquals("{\"command\":\"notification\",\"definition\":\"joined\",\"streamId\":\"a\"}",
+                cut.encode(ServerMessage.Notification.of(Event.JOINED, "a")));
+    }
+
+    @Test
+    void encodesRelayedConfigurationAndCandidateWithTheirFields() {
+        assertEquals("{\"command\":\"takeConfiguration\",\"streamId\":\"a\",\"type\":\"answer\",\"sdp\":\"v=0\\r\\n\"}",
+                cut.encode(ServerMessage.Configuration.relay("a", "answer", "v=0\r\n", null)));
+        assertEquals("{\"command\":\"takeCandidate\",\"streamId\":\"a\",\"label\":1,\"id\":\"1\",\"candidate\":\"c\"}",
+                cut.encode(ServerMessage.Candidate.relay("a", 1, "1", "c", null)));
+    }
+}
