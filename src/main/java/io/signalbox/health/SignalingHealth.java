@@ -2,6 +2,7 @@ package io.signalbox.health;
 
 import io.signalbox.peer.PeerService;
 import io.signalbox.signaling.SessionDirectory;
+import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -24,12 +25,17 @@ public class SignalingHealth implements HealthCheck {
     @Inject
     PeerService peers;
 
+    @Inject
+    StreamService streams;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("signaling")
                 .up()
                 .withData("sessions", sessions.size())
                 .withData("p2pStreams", peers.streamCount())
+                .withData("publishedStreams", streams.publishedCount())
+                .withData("viewers", streams.viewerCount())
                 .build();
     }
 }

@@ -8,6 +8,9 @@ import io.signalbox.signaling.message.ClientMessage.Invalid;
 import io.signalbox.signaling.message.ClientMessage.Join;
 import io.signalbox.signaling.message.ClientMessage.Leave;
 import io.signalbox.signaling.message.ClientMessage.Ping;
+import io.signalbox.signaling.message.ClientMessage.Play;
+import io.signalbox.signaling.message.ClientMessage.Publish;
+import io.signalbox.signaling.message.ClientMessage.Stop;
 import io.signalbox.signaling.message.ClientMessage.ReportError;
 import io.signalbox.signaling.message.ClientMessage.TakeCandidate;
 import io.signalbox.signaling.message.ClientMessage.TakeConfiguration;
@@ -30,6 +33,12 @@ public class Dispatcher implements ClientMessage.Handler {
     @Inject
     PeerCommands peerCommands;
 
+    @Inject
+    StreamCommands streamCommands;
+
+    @Inject
+    RelayCommands relayCommands;
+
     public void dispatch(SessionId from, ClientMessage message) {
         try {
             message.accept(this, from);
@@ -45,6 +54,7 @@ public class Dispatcher implements ClientMessage.Handler {
     /** Releases everything a closed session held, telling the peers concerned. */
     public void closed(SessionId session) {
         peerCommands.release(session);
+        streamCommands.release(session);
     }
 
     @Override
@@ -64,17 +74,32 @@ public class Dispatcher implements ClientMessage.Handler {
 
     @Override
     public void takeConfiguration(SessionId from, TakeConfiguration message) {
-        peerCommands.takeConfiguration(from, message);
+        relayCommands.takeConfiguration(from, message);
     }
 
     @Override
     public void takeCandidate(SessionId from, TakeCandidate message) {
-        peerCommands.takeCandidate(from, message);
+        relayCommands.takeCandidate(from, message);
     }
 
     @Override
     public void reportError(SessionId from, ReportError message) {
-        peerCommands.reportError(from, message);
+        relayCommands.reportError(from, message);
+    }
+
+    @Override
+    public void publish(SessionId from, Publish message) {
+        streamCommands.publish(from, message);
+    }
+
+    @Override
+    public void play(SessionId from, Play message) {
+        streamCommands.play(from, message);
+    }
+
+    @Override
+    public void stop(SessionId from, Stop message) {
+        streamCommands.stop(from, message);
     }
 
     @Override

@@ -20,6 +20,31 @@ public final class Messages {
                 .add("multiPeer", false).add("mode", "both").build();
     }
 
+    public static JsonObject publish(String streamId) {
+        return Json.createObjectBuilder().add("command", "publish").add("streamId", streamId).add("token", "")
+                .add("subscriberId", "").add("subscriberCode", "").add("streamName", "").add("mainTrack", "")
+                .add("video", true).add("audio", true).add("metaData", "").add("role", "").build();
+    }
+
+    public static JsonObject play(String streamId) {
+        return play(streamId, "");
+    }
+
+    public static JsonObject play(String streamId, String subscriberId) {
+        return Json.createObjectBuilder().add("command", "play").add("streamId", streamId).add("token", "")
+                .add("room", "").add("trackList", Json.createArrayBuilder()).add("subscriberId", subscriberId)
+                .add("subscriberCode", "").add("viewerInfo", "").add("role", "").add("userPublishId", "").build();
+    }
+
+    public static JsonObject stop(String streamId) {
+        return Json.createObjectBuilder().add("command", "stop").add("streamId", streamId).build();
+    }
+
+    /** A relayed message as a publisher sends it to one viewer. */
+    public static JsonObject toSubscriber(JsonObject message, String subscriberId) {
+        return Json.createObjectBuilder(message).add("subscriberId", subscriberId).build();
+    }
+
     public static JsonObject leave(String streamId) {
         return Json.createObjectBuilder().add("command", "leave").add("streamId", streamId).build();
     }

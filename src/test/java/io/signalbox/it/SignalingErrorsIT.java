@@ -28,7 +28,7 @@ class SignalingErrorsIT {
             client.send("{\"command\":\"" + command + "\"}");
             assertEquals(expected("noStreamNameSpecified", null), client.awaitError("noStreamNameSpecified"));
             client.send("{\"command\":\"" + command + "\",\"streamId\":\"\"}");
-            assertEquals(expected("noStreamNameSpecified", ""), client.awaitError("noStreamNameSpecified"));
+            assertEquals(expected("noStreamNameSpecified", null), client.awaitError("noStreamNameSpecified"));
             client.assertNothingPending();
         }
     }

@@ -20,7 +20,10 @@ public sealed interface ClientMessage {
             "leave", Leave.class,
             "takeConfiguration", TakeConfiguration.class,
             "takeCandidate", TakeCandidate.class,
-            "reportError", ReportError.class);
+            "reportError", ReportError.class,
+            "publish", Publish.class,
+            "play", Play.class,
+            "stop", Stop.class);
 
     void accept(Handler handler, SessionId from);
 
@@ -47,6 +50,12 @@ public sealed interface ClientMessage {
         void takeCandidate(SessionId from, TakeCandidate message);
 
         void reportError(SessionId from, ReportError message);
+
+        void publish(SessionId from, Publish message);
+
+        void play(SessionId from, Play message);
+
+        void stop(SessionId from, Stop message);
 
         void invalid(SessionId from, Invalid message);
     }
@@ -92,6 +101,30 @@ public sealed interface ClientMessage {
         @Override
         public void accept(Handler handler, SessionId from) {
             handler.reportError(from, this);
+        }
+    }
+
+    /** {@code metaData} is spelled as the SDK sends it in {@code publish}. */
+    record Publish(String streamId, String token, String streamName, String mainTrack, String metaData,
+            Boolean video, Boolean audio) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.publish(from, this);
+        }
+    }
+
+    /** The SDK sends {@code ""} for an absent {@code room} or {@code subscriberId}. */
+    record Play(String streamId, String token, String room, String subscriberId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.play(from, this);
+        }
+    }
+
+    record Stop(String streamId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.stop(from, this);
         }
     }
 

@@ -3,7 +3,11 @@ package io.signalbox.signaling.message;
 /** The {@code definition} of each success notification the server sends. */
 public enum Event {
     JOINED("joined"),
-    LEAVED("leaved");
+    LEAVED("leaved"),
+    PUBLISH_STARTED("publish_started"),
+    PUBLISH_FINISHED("publish_finished"),
+    PLAY_STARTED("play_started"),
+    PLAY_FINISHED("play_finished");
 
     private final String wireName;
 

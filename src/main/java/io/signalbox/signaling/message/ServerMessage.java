@@ -15,12 +15,12 @@ public sealed interface ServerMessage {
             return new Signal("pong", null, null);
         }
 
-        public static Signal start(String streamId) {
-            return new Signal("start", streamId, null);
+        public static Signal start(String streamId, String subscriberId) {
+            return new Signal("start", streamId, subscriberId);
         }
 
-        public static Signal stop(String streamId) {
-            return new Signal("stop", streamId, null);
+        public static Signal stop(String streamId, String subscriberId) {
+            return new Signal("stop", streamId, subscriberId);
         }
     }
 
@@ -32,13 +32,20 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** The error payload: {@code error} and {@code definition} always carry the same name. */
+    /**
+     * The error payload: {@code error} and {@code definition} always carry the same name; the
+     * stream and room are named when the request had them (an empty string is not one).
+     */
     @JsonbPropertyOrder({"command", "error", "definition", "message", "streamId", "room"})
     record Error(String command, String error, String definition, String message, String streamId, String room)
             implements ServerMessage {
         public static Error of(ErrorDefinition definition, String streamId, String room) {
             return new Error("error", definition.wireName(), definition.wireName(), definition.message(),
-                    streamId, room);
+                    nonEmpty(streamId), nonEmpty(room));
+        }
+
+        private static String nonEmpty(String value) {
+            return value == null || value.isEmpty() ? null : value;
         }
     }
 

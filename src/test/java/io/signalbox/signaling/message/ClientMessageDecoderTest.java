@@ -60,6 +60,26 @@ class ClientMessageDecoderTest {
     }
 
     @Test
+    void decodesPublishAsTheSdkSendsIt() {
+        assertEquals(new ClientMessage.Publish("s1", "", "", "", "", true, true),
+                cut.decode("{\"command\":\"publish\",\"streamId\":\"s1\",\"token\":\"\",\"subscriberId\":\"\","
+                        + "\"subscriberCode\":\"\",\"streamName\":\"\",\"mainTrack\":\"\",\"video\":true,\"audio\":true,"
+                        + "\"metaData\":\"\",\"role\":\"\"}"));
+    }
+
+    @Test
+    void decodesPlayAsTheSdkSendsIt() {
+        assertEquals(new ClientMessage.Play("s1", "", "", ""),
+                cut.decode("{\"command\":\"play\",\"streamId\":\"s1\",\"token\":\"\",\"room\":\"\",\"trackList\":[],"
+                        + "\"subscriberId\":\"\",\"subscriberCode\":\"\",\"viewerInfo\":\"\",\"role\":\"\",\"userPublishId\":\"\"}"));
+    }
+
+    @Test
+    void decodesStop() {
+        assertEquals(new ClientMessage.Stop("s1"), cut.decode("{\"command\":\"stop\",\"streamId\":\"s1\"}"));
+    }
+
+    @Test
     void ignoresUnknownFieldsWhereverTheCommandIs() {
         assertEquals(new ClientMessage.Leave("s"),
                 cut.decode("{\"extra\":{\"deep\":[1,2,{\"x\":null}]},\"streamId\":\"s\",\"command\":\"leave\",\"n\":1e400}"));

@@ -23,14 +23,21 @@ class ServerMessageEncoderTest {
     }
 
     @Test
+    void leavesOutAnEmptyStreamOrRoom() {
+        assertEquals("{\"command\":\"error\",\"error\":\"not_allowed_unregistered_streams\",\"definition\":\"not_allowed_unregistered_streams\","
+                + "\"message\":\"" + ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS.message() + "\"}",
+                cut.encode(ServerMessage.Error.of(ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS, "", "")));
+    }
+
+    @Test
     void encodesPongWithNothingElse() {
         assertEquals("{\"command\":\"pong\"}", cut.encode(ServerMessage.Signal.pong()));
     }
 
     @Test
     void encodesStartAndStopWithTheStream() {
-        assertEquals("{\"command\":\"start\",\"streamId\":\"a\"}", cut.encode(ServerMessage.Signal.start("a")));
-        assertEquals("{\"command\":\"stop\",\"streamId\":\"a\"}", cut.encode(ServerMessage.Signal.stop("a")));
+        assertEquals("{\"command\":\"start\",\"streamId\":\"a\"}", cut.encode(ServerMessage.Signal.start("a", null)));
+        assertEquals("{\"command\":\"stop\",\"streamId\":\"a\"}", cut.encode(ServerMessage.Signal.stop("a", null)));
     }
 
     @Test

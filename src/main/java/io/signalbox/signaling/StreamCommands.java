@@ -1,0 +1,71 @@
+package io.signalbox.signaling;
+
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage.Play;
+import io.signalbox.signaling.message.ClientMessage.Publish;
+import io.signalbox.signaling.message.ClientMessage.Stop;
+import io.signalbox.signaling.message.Event;
+import io.signalbox.signaling.message.ServerMessage.Notification;
+import io.signalbox.signaling.message.ServerMessage.Signal;
+import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Turns {@code publish}, {@code play} and {@code stop} into {@link StreamService} calls and messages (section 6). */
+@ApplicationScoped
+public class StreamCommands {
+
+    @Inject
+    StreamService streams;
+
+    @Inject
+    SessionDirectory directory;
+
+    void publish(SessionId from, Publish message) {
+        StreamId stream = new StreamId(message.streamId());
+        streams.publish(from, stream);
+        directory.send(from, Notification.of(Event.PUBLISH_STARTED, stream.value()));
+    }
+
+    void play(SessionId from, Play message) {
+        StreamId stream = new StreamId(message.streamId());
+        String requested = RelayCommands.emptyToNull(message.subscriberId());
+        if (requested != null && !StreamId.RULE.matcher(requested).matches()) {
+            throw new SignalingException(ErrorDefinition.INVALID_STREAM_NAME, "subscriberId breaks the identifier rule");
+        }
+        StreamService.Viewing viewing = streams.play(from, stream, requested);
+        directory.send(from, Notification.of(Event.PLAY_STARTED, stream.value()));
+        directory.send(viewing.publisher(), Signal.start(stream.value(), viewing.subscriberId()));
+    }
+
+    void stop(SessionId from, Stop message) {
+        StreamId stream = new StreamId(message.streamId());
+        StreamService.Stopped stopped = streams.stop(from, stream);
+        if (stopped instanceof StreamService.Unpublished) {
+            directory.send(from, Notification.of(Event.PUBLISH_FINISHED, stream.value()));
+        } else {
+            directory.send(from, Notification.of(Event.PLAY_FINISHED, stream.value()));
+        }
+        tellOthers(stopped);
+    }
+
+    /** Ends everything a closed session published or played, telling the sessions concerned. */
+    void release(SessionId session) {
+        streams.release(session).forEach(this::tellOthers);
+    }
+
+    private void tellOthers(StreamService.Stopped stopped) {
+        String stream = stopped.stream().value();
+        if (stopped instanceof StreamService.Unpublished unpublished) {
+            unpublished.viewers().forEach(viewer -> {
+                directory.send(viewer, Signal.stop(stream, null));
+                directory.send(viewer, Notification.of(Event.PLAY_FINISHED, stream));
+            });
+        } else if (stopped instanceof StreamService.Unplayed unplayed) {
+            directory.send(unplayed.publisher(), Signal.stop(stream, unplayed.subscriberId()));
+        }
+    }
+}

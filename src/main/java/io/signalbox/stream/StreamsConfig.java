@@ -1,0 +1,19 @@
+package io.signalbox.stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The {@code signalbox.streams.*} MicroProfile Config keys. */
+@ApplicationScoped
+public class StreamsConfig {
+
+    /** Most viewers one published stream may have at once; 0 means no limit. */
+    @Inject
+    @ConfigProperty(name = "signalbox.streams.max-viewers", defaultValue = "100")
+    int maxViewers;
+
+    public int maxViewers() {
+        return maxViewers;
+    }
+}

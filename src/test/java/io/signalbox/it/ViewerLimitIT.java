@@ -1,0 +1,45 @@
+package io.signalbox.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.signalbox.error.ErrorDefinition;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code signalbox.streams.max-viewers} set through MicroProfile Config (here the WAR's own
+ * {@code microprofile-config.properties}) caps each stream's viewers.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ViewerLimitIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war().addAsResource(new StringAsset("signalbox.streams.max-viewers=2\n"),
+                "META-INF/microprofile-config.properties");
+    }
+
+    @Test
+    void theViewerPastTheConfiguredLimitGetsViewerLimitReached() {
+        String s = Ids.unique("capped");
+        try (SignalingClient publisher = SignalingClient.connect(); SignalingClient v1 = SignalingClient.connect();
+                SignalingClient v2 = SignalingClient.connect(); SignalingClient v3 = SignalingClient.connect()) {
+            StreamsIT.publish(publisher, s);
+            StreamsIT.play(publisher, v1, s);
+            StreamsIT.play(publisher, v2, s);
+            v3.send(Messages.play(s));
+            assertEquals(Messages.error("viewerLimitReached", ErrorDefinition.VIEWER_LIMIT_REACHED.message(), s),
+                    v3.awaitError("viewerLimitReached"));
+            publisher.assertNothingPending();
+            // A freed seat can be taken again.
+            v1.send(Messages.stop(s));
+            v1.awaitNotification("play_finished");
+            publisher.awaitMessage("stop");
+            StreamsIT.play(publisher, v3, s);
+        }
+    }
+}

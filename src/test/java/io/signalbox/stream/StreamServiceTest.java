@@ -1,0 +1,104 @@
+package io.signalbox.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import io.signalbox.session.SessionId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StreamServiceTest {
+    private final StreamService cut = new StreamService();
+    private final SessionId publisher = new SessionId("p");
+    private final SessionId v1 = new SessionId("v1");
+    private final SessionId v2 = new SessionId("v2");
+    private final StreamId s = new StreamId("s");
+
+    @BeforeEach
+    void limitViewersToTwo() {
+        cut.config = new StreamsConfig();
+        cut.config.maxViewers = 2;
+    }
+
+    @Test
+    void viewersGetTheirRequestedIdOrTheirSessionId() {
+        cut.publish(publisher, s);
+        assertEquals(new StreamService.Viewing(s, "v1", publisher), cut.play(v1, s, null));
+        assertEquals(new StreamService.Viewing(s, "v1", publisher), cut.play(v1, s, "other"));
+        // v2 asks for "v1", which is taken, and falls back to its own session id.
+        assertEquals(new StreamService.Viewing(s, "v2", publisher), cut.play(v2, s, "v1"));
+    }
+
+    @Test
+    void aRequestedIdInUseFallsBackToTheSessionId() {
+        cut.publish(publisher, s);
+        cut.play(v1, s, "mine");
+        assertEquals("v2", cut.play(v2, s, "mine").subscriberId());
+    }
+
+    @Test
+    void routesViewerMessagesToThePublisherTaggedAndPublisherMessagesToOneViewer() {
+        cut.publish(publisher, s);
+        cut.play(v1, s, "a");
+        cut.play(v2, s, "b");
+        assertEquals(Optional.of(new StreamService.Route(publisher, "b")), cut.route(v2, s, null));
+        assertEquals(Optional.of(new StreamService.Route(v1, null)), cut.route(publisher, s, "a"));
+        assertEquals(Optional.empty(), cut.route(new SessionId("stranger"), s, null));
+        assertEquals(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE,
+                assertThrows(SignalingException.class, () -> cut.route(publisher, s, "nobody")).definition());
+    }
+
+    @Test
+    void theViewerLimitHolds() {
+        cut.publish(publisher, s);
+        cut.play(v1, s, null);
+        cut.play(v2, s, null);
+        assertEquals(ErrorDefinition.VIEWER_LIMIT_REACHED,
+                assertThrows(SignalingException.class, () -> cut.play(new SessionId("v3"), s, null)).definition());
+    }
+
+    @Test
+    void zeroMeansNoViewerLimit() {
+        cut.config.maxViewers = 0;
+        cut.publish(publisher, s);
+        for (int i = 0; i < 50; i++) {
+            cut.play(new SessionId("v" + i), s, null);
+        }
+        assertEquals(50, cut.viewerCount());
+    }
+
+    @Test
+    void aSecondPublisherIsStreamIdInUseAndPlayingNothingIsNoStreamExist() {
+        cut.publish(publisher, s);
+        cut.publish(publisher, s);
+        assertEquals(ErrorDefinition.STREAM_ID_IN_USE,
+                assertThrows(SignalingException.class, () -> cut.publish(v1, s)).definition());
+        assertEquals(ErrorDefinition.NO_STREAM_EXIST,
+                assertThrows(SignalingException.class, () -> cut.play(v1, new StreamId("t"), null)).definition());
+    }
+
+    @Test
+    void releasingThePublisherEndsTheStreamForEveryViewerAndEmptiesTheRegistry() {
+        cut.publish(publisher, s);
+        cut.play(v1, s, null);
+        cut.play(v2, s, null);
+        StreamService.Unpublished ended = (StreamService.Unpublished) cut.release(publisher).get(0);
+        assertEquals(java.util.Set.of(v1, v2), java.util.Set.copyOf(ended.viewers()));
+        assertEquals(0, cut.publishedCount());
+        assertEquals(List.of(), cut.release(v1));
+        assertEquals(0, cut.involvedSessionCount());
+    }
+
+    @Test
+    void releasingAViewerTellsThePublisherWhichSubscriberLeft() {
+        cut.publish(publisher, s);
+        cut.play(v1, s, "x");
+        assertEquals(List.of(new StreamService.Unplayed(s, "x", publisher)), cut.release(v1));
+        assertEquals(0, cut.viewerCount());
+        assertEquals(1, cut.publishedCount());
+    }
+}
