@@ -1,6 +1,7 @@
 package io.signalbox.health;
 
 import io.signalbox.peer.PeerService;
+import io.signalbox.room.RoomService;
 import io.signalbox.signaling.SessionDirectory;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,9 @@ public class SignalingHealth implements HealthCheck {
     @Inject
     StreamService streams;
 
+    @Inject
+    RoomService rooms;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("signaling")
@@ -36,6 +40,7 @@ public class SignalingHealth implements HealthCheck {
                 .withData("p2pStreams", peers.streamCount())
                 .withData("publishedStreams", streams.publishedCount())
                 .withData("viewers", streams.viewerCount())
+                .withData("rooms", rooms.roomCount())
                 .build();
     }
 }

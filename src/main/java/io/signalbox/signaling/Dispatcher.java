@@ -4,7 +4,10 @@ import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
+import io.signalbox.signaling.message.ClientMessage.GetRoomInfo;
 import io.signalbox.signaling.message.ClientMessage.Invalid;
+import io.signalbox.signaling.message.ClientMessage.JoinRoom;
+import io.signalbox.signaling.message.ClientMessage.LeaveFromRoom;
 import io.signalbox.signaling.message.ClientMessage.Join;
 import io.signalbox.signaling.message.ClientMessage.Leave;
 import io.signalbox.signaling.message.ClientMessage.Ping;
@@ -39,6 +42,9 @@ public class Dispatcher implements ClientMessage.Handler {
     @Inject
     RelayCommands relayCommands;
 
+    @Inject
+    RoomCommands roomCommands;
+
     public void dispatch(SessionId from, ClientMessage message) {
         try {
             message.accept(this, from);
@@ -55,6 +61,7 @@ public class Dispatcher implements ClientMessage.Handler {
     public void closed(SessionId session) {
         peerCommands.release(session);
         streamCommands.release(session);
+        roomCommands.release(session);
     }
 
     @Override
@@ -100,6 +107,21 @@ public class Dispatcher implements ClientMessage.Handler {
     @Override
     public void stop(SessionId from, Stop message) {
         streamCommands.stop(from, message);
+    }
+
+    @Override
+    public void joinRoom(SessionId from, JoinRoom message) {
+        roomCommands.joinRoom(from, message);
+    }
+
+    @Override
+    public void leaveFromRoom(SessionId from, LeaveFromRoom message) {
+        roomCommands.leaveFromRoom(from, message);
+    }
+
+    @Override
+    public void getRoomInfo(SessionId from, GetRoomInfo message) {
+        roomCommands.getRoomInfo(from, message);
     }
 
     @Override

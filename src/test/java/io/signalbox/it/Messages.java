@@ -64,12 +64,37 @@ public final class Messages {
                 .add("definition", definition).build();
     }
 
+    public static JsonObject joinRoom(String room, String streamId) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("command", "joinRoom").add("room", room)
+                .add("mainTrack", room);
+        if (streamId != null) {
+            b.add("streamId", streamId);
+        }
+        return b.add("mode", "multitrack").add("streamName", "name of " + streamId).add("role", "")
+                .add("metadata", "meta").build();
+    }
+
+    public static JsonObject leaveFromRoom(String room) {
+        return Json.createObjectBuilder().add("command", "leaveFromRoom").add("room", room).build();
+    }
+
+    public static JsonObject getRoomInfo(String room) {
+        return Json.createObjectBuilder().add("command", "getRoomInfo").add("room", room).build();
+    }
+
     /** The exact error payload the protocol documents for {@code definition}. */
     public static JsonObject error(String definition, String message, String streamId) {
+        return error(definition, message, streamId, null);
+    }
+
+    public static JsonObject error(String definition, String message, String streamId, String room) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("command", "error").add("error", definition)
                 .add("definition", definition).add("message", message);
         if (streamId != null) {
             b.add("streamId", streamId);
+        }
+        if (room != null) {
+            b.add("room", room);
         }
         return b.build();
     }

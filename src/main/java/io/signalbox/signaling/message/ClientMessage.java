@@ -14,16 +14,19 @@ import java.util.Map;
 public sealed interface ClientMessage {
 
     /** The command names this server knows, and the record each one binds to. */
-    Map<String, Class<? extends ClientMessage>> COMMANDS = Map.of(
-            "ping", Ping.class,
-            "join", Join.class,
-            "leave", Leave.class,
-            "takeConfiguration", TakeConfiguration.class,
-            "takeCandidate", TakeCandidate.class,
-            "reportError", ReportError.class,
-            "publish", Publish.class,
-            "play", Play.class,
-            "stop", Stop.class);
+    Map<String, Class<? extends ClientMessage>> COMMANDS = Map.ofEntries(
+            Map.entry("ping", Ping.class),
+            Map.entry("join", Join.class),
+            Map.entry("leave", Leave.class),
+            Map.entry("takeConfiguration", TakeConfiguration.class),
+            Map.entry("takeCandidate", TakeCandidate.class),
+            Map.entry("reportError", ReportError.class),
+            Map.entry("publish", Publish.class),
+            Map.entry("play", Play.class),
+            Map.entry("stop", Stop.class),
+            Map.entry("joinRoom", JoinRoom.class),
+            Map.entry("leaveFromRoom", LeaveFromRoom.class),
+            Map.entry("getRoomInfo", GetRoomInfo.class));
 
     void accept(Handler handler, SessionId from);
 
@@ -56,6 +59,12 @@ public sealed interface ClientMessage {
         void play(SessionId from, Play message);
 
         void stop(SessionId from, Stop message);
+
+        void joinRoom(SessionId from, JoinRoom message);
+
+        void leaveFromRoom(SessionId from, LeaveFromRoom message);
+
+        void getRoomInfo(SessionId from, GetRoomInfo message);
 
         void invalid(SessionId from, Invalid message);
     }
@@ -125,6 +134,30 @@ public sealed interface ClientMessage {
         @Override
         public void accept(Handler handler, SessionId from) {
             handler.stop(from, this);
+        }
+    }
+
+    /** {@code metadata} is spelled as the SDK sends it in {@code joinRoom}; an absent streamId is generated. */
+    record JoinRoom(String room, String streamId, String streamName, String metadata, String mode, String token)
+            implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.joinRoom(from, this);
+        }
+    }
+
+    /** Without a streamId, every stream this session has in the room leaves. */
+    record LeaveFromRoom(String room, String streamId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.leaveFromRoom(from, this);
+        }
+    }
+
+    record GetRoomInfo(String room, String streamId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getRoomInfo(from, this);
         }
     }
 

@@ -7,7 +7,11 @@ public enum Event {
     PUBLISH_STARTED("publish_started"),
     PUBLISH_FINISHED("publish_finished"),
     PLAY_STARTED("play_started"),
-    PLAY_FINISHED("play_finished");
+    PLAY_FINISHED("play_finished"),
+    JOINED_THE_ROOM("joinedTheRoom"),
+    LEAVED_FROM_ROOM("leavedFromRoom"),
+    STREAM_JOINED("streamJoined"),
+    STREAM_LEAVED("streamLeaved");
 
     private final String wireName;
 

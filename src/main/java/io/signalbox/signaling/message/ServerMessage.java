@@ -2,6 +2,7 @@ package io.signalbox.signaling.message;
 
 import io.signalbox.error.ErrorDefinition;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
 
 /**
  * A frame the server sends (protocol section 2): one record per shape, null fields left out.
@@ -24,11 +25,36 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** {@code {"command":"notification","definition":...}}. */
-    @JsonbPropertyOrder({"command", "definition", "streamId", "room"})
-    record Notification(String command, String definition, String streamId, String room) implements ServerMessage {
+    /** {@code {"command":"notification","definition":...}}; a room's members come with {@code joinedTheRoom}. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "room", "streams", "streamList"})
+    record Notification(String command, String definition, String streamId, String room, List<String> streams,
+            List<RoomStream> streamList) implements ServerMessage {
         public static Notification of(Event event, String streamId) {
-            return new Notification("notification", event.wireName(), streamId, null);
+            return new Notification("notification", event.wireName(), streamId, null, null, null);
+        }
+
+        public static Notification ofRoom(Event event, String room, String streamId) {
+            return new Notification("notification", event.wireName(), streamId, room, null, null);
+        }
+
+        public static Notification joinedTheRoom(String room, String streamId, List<RoomStream> others) {
+            return new Notification("notification", Event.JOINED_THE_ROOM.wireName(), streamId, room,
+                    others.stream().map(RoomStream::streamId).toList(), others);
+        }
+    }
+
+    /** One stream of a room as listings show it. */
+    @JsonbPropertyOrder({"streamId", "streamName", "metaData"})
+    record RoomStream(String streamId, String streamName, String metaData) {
+    }
+
+    /** The answer to {@code getRoomInfo}. */
+    @JsonbPropertyOrder({"command", "room", "streams", "streamList"})
+    record RoomInformation(String command, String room, List<String> streams, List<RoomStream> streamList)
+            implements ServerMessage {
+        public static RoomInformation of(String room, List<RoomStream> members) {
+            return new RoomInformation("roomInformation", room, members.stream().map(RoomStream::streamId).toList(),
+                    members);
         }
     }
 

@@ -3,6 +3,7 @@ package io.signalbox.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.signalbox.error.ErrorDefinition;
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -11,15 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code signalbox.streams.max-viewers} set through MicroProfile Config (here the WAR's own
- * {@code microprofile-config.properties}) caps each stream's viewers.
+ * Limits set through MicroProfile Config (here the WAR's own {@code microprofile-config.properties})
+ * take effect; the other ITs run with the defaults, which these tests would break.
  */
 @ExtendWith(ArquillianExtension.class)
-class ViewerLimitIT {
+class ConfiguredLimitsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addAsResource(new StringAsset("signalbox.streams.max-viewers=2\n"),
+        return Deployments.war().addAsResource(new StringAsset("signalbox.streams.max-viewers=2\nsignalbox.rooms.max-participants=2\n"),
                 "META-INF/microprofile-config.properties");
     }
 
@@ -40,6 +41,21 @@ class ViewerLimitIT {
             v1.awaitNotification("play_finished");
             publisher.awaitMessage("stop");
             StreamsIT.play(publisher, v3, s);
+        }
+    }
+
+    @Test
+    void theStreamPastTheConfiguredParticipantLimitGetsRoomFull() {
+        String room = Ids.unique("small");
+        try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect();
+                SignalingClient c = SignalingClient.connect()) {
+            RoomsIT.joinRoom(a, room, "a-" + room);
+            RoomsIT.joinRoom(b, room, "b-" + room);
+            a.awaitNotification("streamJoined");
+            c.send(Messages.joinRoom(room, "c-" + room));
+            JsonObject error = c.awaitError("room_full");
+            assertEquals(Messages.error("room_full", ErrorDefinition.ROOM_FULL.message(), "c-" + room, room), error);
+            a.assertNothingPending();
         }
     }
 }

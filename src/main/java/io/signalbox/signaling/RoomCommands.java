@@ -1,0 +1,69 @@
+package io.signalbox.signaling;
+
+import io.signalbox.room.RoomId;
+import io.signalbox.room.RoomService;
+import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage.GetRoomInfo;
+import io.signalbox.signaling.message.ClientMessage.JoinRoom;
+import io.signalbox.signaling.message.ClientMessage.LeaveFromRoom;
+import io.signalbox.signaling.message.Event;
+import io.signalbox.signaling.message.ServerMessage.Notification;
+import io.signalbox.signaling.message.ServerMessage.RoomInformation;
+import io.signalbox.signaling.message.ServerMessage.RoomStream;
+import io.signalbox.stream.StreamId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns the room commands into {@link RoomService} calls, and pushes {@code streamJoined} and
+ * {@code streamLeaved} to every other member (section 7).
+ */
+@ApplicationScoped
+public class RoomCommands {
+
+    @Inject
+    RoomService rooms;
+
+    @Inject
+    SessionDirectory directory;
+
+    void joinRoom(SessionId from, JoinRoom message) {
+        RoomId room = new RoomId(message.room());
+        String requested = RelayCommands.emptyToNull(message.streamId());
+        StreamId stream = new StreamId(requested == null ? UUID.randomUUID().toString() : requested);
+        RoomService.Joined joined = rooms.join(from, room, stream, message.streamName(), message.metadata());
+        directory.send(from, Notification.joinedTheRoom(room.value(), stream.value(), listing(joined.others())));
+        joined.others().stream().map(RoomService.Member::session).distinct().filter(s -> !s.equals(from))
+                .forEach(member -> directory.send(member,
+                        Notification.ofRoom(Event.STREAM_JOINED, room.value(), stream.value())));
+    }
+
+    void leaveFromRoom(SessionId from, LeaveFromRoom message) {
+        RoomId room = new RoomId(message.room());
+        String named = RelayCommands.emptyToNull(message.streamId());
+        List<RoomService.Left> left = rooms.leave(from, room, named == null ? null : new StreamId(named));
+        directory.send(from, Notification.ofRoom(Event.LEAVED_FROM_ROOM, room.value(), named));
+        left.forEach(this::pushLeft);
+    }
+
+    void getRoomInfo(SessionId from, GetRoomInfo message) {
+        RoomId room = new RoomId(message.room());
+        directory.send(from, RoomInformation.of(room.value(), listing(rooms.members(room))));
+    }
+
+    /** Takes a closed session's streams out of every room, telling the members who remain. */
+    void release(SessionId session) {
+        rooms.release(session).forEach(this::pushLeft);
+    }
+
+    private void pushLeft(RoomService.Left left) {
+        left.remaining().forEach(member -> directory.send(member,
+                Notification.ofRoom(Event.STREAM_LEAVED, left.room().value(), left.stream().value())));
+    }
+
+    private static List<RoomStream> listing(List<RoomService.Member> members) {
+        return members.stream().map(m -> new RoomStream(m.stream().value(), m.streamName(), m.metaData())).toList();
+    }
+}
