@@ -4,7 +4,9 @@ import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
+import io.signalbox.signaling.message.ClientMessage.ForceStreamQuality;
 import io.signalbox.signaling.message.ClientMessage.GetRoomInfo;
+import io.signalbox.signaling.message.ClientMessage.GetStreamInfo;
 import io.signalbox.signaling.message.ClientMessage.Invalid;
 import io.signalbox.signaling.message.ClientMessage.JoinRoom;
 import io.signalbox.signaling.message.ClientMessage.LeaveFromRoom;
@@ -122,6 +124,16 @@ public class Dispatcher implements ClientMessage.Handler {
     @Override
     public void getRoomInfo(SessionId from, GetRoomInfo message) {
         roomCommands.getRoomInfo(from, message);
+    }
+
+    @Override
+    public void getStreamInfo(SessionId from, GetStreamInfo message) {
+        streamCommands.getStreamInfo(from, message);
+    }
+
+    @Override
+    public void forceStreamQuality(SessionId from, ForceStreamQuality message) {
+        streamCommands.forceStreamQuality(from, message);
     }
 
     @Override

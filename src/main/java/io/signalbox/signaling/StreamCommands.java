@@ -1,18 +1,27 @@
 package io.signalbox.signaling;
 
+import io.signalbox.encoding.EncoderSetting;
+import io.signalbox.encoding.EncodingService;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage.ForceStreamQuality;
+import io.signalbox.signaling.message.ClientMessage.GetStreamInfo;
 import io.signalbox.signaling.message.ClientMessage.Play;
 import io.signalbox.signaling.message.ClientMessage.Publish;
 import io.signalbox.signaling.message.ClientMessage.Stop;
 import io.signalbox.signaling.message.Event;
+import io.signalbox.signaling.message.ServerMessage.ForceQuality;
 import io.signalbox.signaling.message.ServerMessage.Notification;
+import io.signalbox.signaling.message.ServerMessage.PublishStarted;
+import io.signalbox.signaling.message.ServerMessage.ResolutionChange;
+import io.signalbox.signaling.message.ServerMessage.StreamInformation;
 import io.signalbox.signaling.message.ServerMessage.Signal;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Turns {@code publish}, {@code play} and {@code stop} into {@link StreamService} calls and messages (section 6). */
 @ApplicationScoped
@@ -22,12 +31,16 @@ public class StreamCommands {
     StreamService streams;
 
     @Inject
+    EncodingService encoding;
+
+    @Inject
     SessionDirectory directory;
 
     void publish(SessionId from, Publish message) {
         StreamId stream = new StreamId(message.streamId());
+        List<EncoderSetting> ladder = encoding.forPublish(stream);
         streams.publish(from, stream);
-        directory.send(from, Notification.of(Event.PUBLISH_STARTED, stream.value()));
+        directory.send(from, PublishStarted.of(stream.value(), ladder));
     }
 
     void play(SessionId from, Play message) {
@@ -52,9 +65,33 @@ public class StreamCommands {
         tellOthers(stopped);
     }
 
+    void getStreamInfo(SessionId from, GetStreamInfo message) {
+        StreamId stream = new StreamId(message.streamId());
+        requirePublished(stream);
+        directory.send(from, StreamInformation.of(stream.value(), encoding.ladder(stream)));
+    }
+
+    void forceStreamQuality(SessionId from, ForceStreamQuality message) {
+        StreamId stream = new StreamId(message.streamId());
+        requirePublished(stream);
+        int height = encoding.quality(stream, message.streamHeight());
+        StreamService.Route toPublisher = streams.route(from, stream, null)
+                .filter(route -> route.subscriberId() != null)
+                .orElseThrow(() -> new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE,
+                        "session " + from + " does not play " + stream));
+        directory.send(toPublisher.to(), ForceQuality.of(stream.value(), toPublisher.subscriberId(), height));
+        directory.send(from, ResolutionChange.of(stream.value(), height));
+    }
+
     /** Ends everything a closed session published or played, telling the sessions concerned. */
     void release(SessionId session) {
         streams.release(session).forEach(this::tellOthers);
+    }
+
+    private void requirePublished(StreamId stream) {
+        if (streams.broadcast(stream).isEmpty()) {
+            throw new SignalingException(ErrorDefinition.NO_STREAM_EXIST, "nobody publishes " + stream);
+        }
     }
 
     private void tellOthers(StreamService.Stopped stopped) {

@@ -70,6 +70,21 @@ class StreamsIT {
     }
 
     @Test
+    void withTheDefaultConfigurationThereIsNoLadder() {
+        String s = Ids.unique("no-ladder");
+        try (SignalingClient publisher = SignalingClient.connect(); SignalingClient viewer = SignalingClient.connect()) {
+            publisher.send(Messages.publish(s));
+            assertEquals(0, publisher.awaitNotification("publish_started").getJsonArray("encoderSettings").size());
+            StreamsIT.play(publisher, viewer, s);
+            viewer.send("{\"command\":\"getStreamInfo\",\"streamId\":\"" + s + "\"}");
+            assertEquals(expected("no_encoder_settings", s), viewer.awaitError("no_encoder_settings"));
+            viewer.send(EncodingIT.force(s, 360));
+            assertEquals(expected("no_encoder_settings", s), viewer.awaitError("no_encoder_settings"));
+            publisher.assertNothingPending();
+        }
+    }
+
+    @Test
     void aViewerKeepsTheSubscriberIdItAskedFor() {
         String s = Ids.unique("named");
         try (SignalingClient publisher = SignalingClient.connect(); SignalingClient viewer = SignalingClient.connect()) {

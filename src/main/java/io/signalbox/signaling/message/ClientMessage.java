@@ -26,7 +26,9 @@ public sealed interface ClientMessage {
             Map.entry("stop", Stop.class),
             Map.entry("joinRoom", JoinRoom.class),
             Map.entry("leaveFromRoom", LeaveFromRoom.class),
-            Map.entry("getRoomInfo", GetRoomInfo.class));
+            Map.entry("getRoomInfo", GetRoomInfo.class),
+            Map.entry("getStreamInfo", GetStreamInfo.class),
+            Map.entry("forceStreamQuality", ForceStreamQuality.class));
 
     void accept(Handler handler, SessionId from);
 
@@ -65,6 +67,10 @@ public sealed interface ClientMessage {
         void leaveFromRoom(SessionId from, LeaveFromRoom message);
 
         void getRoomInfo(SessionId from, GetRoomInfo message);
+
+        void getStreamInfo(SessionId from, GetStreamInfo message);
+
+        void forceStreamQuality(SessionId from, ForceStreamQuality message);
 
         void invalid(SessionId from, Invalid message);
     }
@@ -158,6 +164,21 @@ public sealed interface ClientMessage {
         @Override
         public void accept(Handler handler, SessionId from) {
             handler.getRoomInfo(from, this);
+        }
+    }
+
+    record GetStreamInfo(String streamId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getStreamInfo(from, this);
+        }
+    }
+
+    /** {@code streamHeight} 0 asks for automatic quality. */
+    record ForceStreamQuality(String streamId, Integer streamHeight) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.forceStreamQuality(from, this);
         }
     }
 

@@ -11,7 +11,8 @@ public enum Event {
     JOINED_THE_ROOM("joinedTheRoom"),
     LEAVED_FROM_ROOM("leavedFromRoom"),
     STREAM_JOINED("streamJoined"),
-    STREAM_LEAVED("streamLeaved");
+    STREAM_LEAVED("streamLeaved"),
+    RESOLUTION_CHANGE_INFO("resolutionChangeInfo");
 
     private final String wireName;
 

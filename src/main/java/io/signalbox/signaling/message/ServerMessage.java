@@ -1,6 +1,7 @@
 package io.signalbox.signaling.message;
 
 import io.signalbox.error.ErrorDefinition;
+import io.signalbox.encoding.EncoderSetting;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
@@ -40,6 +41,47 @@ public sealed interface ServerMessage {
         public static Notification joinedTheRoom(String room, String streamId, List<RoomStream> others) {
             return new Notification("notification", Event.JOINED_THE_ROOM.wireName(), streamId, room,
                     others.stream().map(RoomStream::streamId).toList(), others);
+        }
+    }
+
+    /** {@code publish_started}, handing the publisher its encoder ladder (section 8). */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "encoderSettings"})
+    record PublishStarted(String command, String definition, String streamId, List<EncoderSetting> encoderSettings)
+            implements ServerMessage {
+        public static PublishStarted of(String streamId, List<EncoderSetting> ladder) {
+            return new PublishStarted("notification", Event.PUBLISH_STARTED.wireName(), streamId, ladder);
+        }
+    }
+
+    /** The answer to {@code getStreamInfo}: the stream's ladder. */
+    @JsonbPropertyOrder({"command", "streamId", "streamInfo"})
+    record StreamInformation(String command, String streamId, List<StreamInfo> streamInfo) implements ServerMessage {
+        public static StreamInformation of(String streamId, List<EncoderSetting> ladder) {
+            return new StreamInformation("streamInformation", streamId, ladder.stream()
+                    .map(s -> new StreamInfo(s.height(), s.videoBitrate(), s.audioBitrate())).toList());
+        }
+    }
+
+    /** One rung as {@code streamInformation} lists it. */
+    @JsonbPropertyOrder({"streamHeight", "videoBitrate", "audioBitrate"})
+    record StreamInfo(Integer streamHeight, Integer videoBitrate, Integer audioBitrate) {
+    }
+
+    /** {@code forceStreamQuality} forwarded to the publisher, naming the viewer it is for. */
+    @JsonbPropertyOrder({"command", "streamId", "subscriberId", "streamHeight"})
+    record ForceQuality(String command, String streamId, String subscriberId, Integer streamHeight)
+            implements ServerMessage {
+        public static ForceQuality of(String streamId, String subscriberId, int streamHeight) {
+            return new ForceQuality("forceStreamQuality", streamId, subscriberId, streamHeight);
+        }
+    }
+
+    /** {@code resolutionChangeInfo}, telling a viewer which height it asked for. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "streamHeight"})
+    record ResolutionChange(String command, String definition, String streamId, Integer streamHeight)
+            implements ServerMessage {
+        public static ResolutionChange of(String streamId, int streamHeight) {
+            return new ResolutionChange("notification", Event.RESOLUTION_CHANGE_INFO.wireName(), streamId, streamHeight);
         }
     }
 
