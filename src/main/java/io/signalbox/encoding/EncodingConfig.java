@@ -1,12 +1,11 @@
 package io.signalbox.encoding;
 
+import io.signalbox.json.StrictJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -52,8 +51,8 @@ public class EncodingConfig {
 
     /** Parses a ladder, or fails with a message that names the key and what is wrong. */
     public static List<EncoderSetting> parseLadder(String json) {
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            List<EncoderSetting> parsed = jsonb.fromJson(json, LADDER);
+        try {
+            List<EncoderSetting> parsed = StrictJson.JSONB.fromJson(json, LADDER);
             if (parsed == null) {
                 throw new IllegalArgumentException("it is null");
             }
@@ -61,8 +60,6 @@ public class EncodingConfig {
         } catch (JsonbException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("signalbox.encoder.settings must be a JSON array of "
                     + "{\"height\":720,\"videoBitrate\":2000000,\"audioBitrate\":128000} objects: " + e.getMessage(), e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not close JSON-B", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.signalbox.encoding;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -14,9 +15,12 @@ public class EncodingService {
     @Inject
     EncodingConfig config;
 
+    @Inject
+    StreamRegistry registry;
+
     /** The ladder a publisher of {@code stream} is handed; checks {@code signalbox.encoder.required}. */
     public List<EncoderSetting> forPublish(StreamId stream) {
-        List<EncoderSetting> ladder = config.ladder();
+        List<EncoderSetting> ladder = ladderOf(stream);
         if (ladder.isEmpty() && config.required()) {
             throw new SignalingException(ErrorDefinition.NO_ENCODER_SETTINGS,
                     "signalbox.encoder.required is true and " + stream + " has no ladder");
@@ -26,7 +30,7 @@ public class EncodingService {
 
     /** The ladder of {@code stream}, which must have one. */
     public List<EncoderSetting> ladder(StreamId stream) {
-        List<EncoderSetting> ladder = config.ladder();
+        List<EncoderSetting> ladder = ladderOf(stream);
         if (ladder.isEmpty()) {
             throw new SignalingException(ErrorDefinition.NO_ENCODER_SETTINGS, stream + " has no encoder settings");
         }
@@ -43,5 +47,11 @@ public class EncodingService {
             throw new SignalingException(ErrorDefinition.NO_ENCODER_SETTINGS, stream + " has no rung of height " + height);
         }
         return height;
+    }
+
+    /** The stream's own ladder from its registration, else the server's. */
+    private List<EncoderSetting> ladderOf(StreamId stream) {
+        return registry.find(stream).map(StreamRegistry.Registration::encoderSettings)
+                .filter(own -> !own.isEmpty()).orElseGet(config::ladder);
     }
 }

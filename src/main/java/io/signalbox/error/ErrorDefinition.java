@@ -34,7 +34,7 @@ public enum ErrorDefinition {
     STREAM_ID_IN_USE("streamIdInUse", Side.SERVER,
             "Another session is already publishing this stream."),
     NO_STREAM_EXIST("no_stream_exist", Side.SERVER,
-            "Nobody is publishing this stream."),
+            "This stream is not being published, or does not exist."),
     NO_SPACE_FOR_NEW_PEER("NoSpaceForNewPeer", Side.SERVER,
             "This peer-to-peer stream already has two peers."),
     ROOM_FULL("room_full", Side.SERVER,

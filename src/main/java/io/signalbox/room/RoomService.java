@@ -41,8 +41,12 @@ public class RoomService {
     @Inject
     RoomsConfig config;
 
+    @Inject
+    RoomRegistry registry;
+
     public synchronized Joined join(SessionId session, RoomId room, StreamId stream, String streamName,
             String metaData) {
+        registry.requireAllowed(room);
         Map<StreamId, Member> members = rooms.getOrDefault(room, Map.of());
         Member existing = members.get(stream);
         if (existing != null && !existing.session().equals(session)) {

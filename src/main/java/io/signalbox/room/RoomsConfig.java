@@ -13,6 +13,15 @@ public class RoomsConfig {
     @ConfigProperty(name = "signalbox.rooms.max-participants", defaultValue = "16")
     int maxParticipants;
 
+    /** Whether {@code joinRoom} accepts rooms not registered over REST. */
+    @Inject
+    @ConfigProperty(name = "signalbox.rooms.allow-unregistered", defaultValue = "true")
+    boolean allowUnregistered;
+
+    public boolean allowUnregistered() {
+        return allowUnregistered;
+    }
+
     public int maxParticipants() {
         return maxParticipants;
     }

@@ -9,6 +9,7 @@ import io.signalbox.signaling.message.Event;
 import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.Signal;
 import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,10 +20,14 @@ public class PeerCommands {
     PeerService peers;
 
     @Inject
+    StreamRegistry registry;
+
+    @Inject
     SessionDirectory directory;
 
     void join(SessionId from, Join message) {
         StreamId stream = new StreamId(message.streamId());
+        registry.requireAllowed(stream);
         PeerService.Joined joined = peers.join(from, stream, PeerMode.of(message.mode()));
         directory.send(from, Notification.of(Event.JOINED, stream.value()));
         joined.startOffer().ifPresent(first -> directory.send(first, Signal.start(stream.value(), null)));

@@ -20,6 +20,7 @@ import io.signalbox.signaling.message.ServerMessage.Signal;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -81,6 +82,12 @@ public class StreamCommands {
                         "session " + from + " does not play " + stream));
         directory.send(toPublisher.to(), ForceQuality.of(stream.value(), toPublisher.subscriberId(), height));
         directory.send(from, ResolutionChange.of(stream.value(), height));
+    }
+
+    /** Tells the publisher and viewers of a stream an admin deleted over REST that it has ended. */
+    void deleted(@Observes StreamService.Unpublished ended) {
+        directory.send(ended.publisher(), Notification.of(Event.PUBLISH_FINISHED, ended.stream().value()));
+        tellOthers(ended);
     }
 
     /** Ends everything a closed session published or played, telling the sessions concerned. */

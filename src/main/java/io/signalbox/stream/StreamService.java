@@ -43,8 +43,8 @@ public class StreamService {
         StreamId stream();
     }
 
-    /** A publisher stopped: every viewer is told. */
-    public record Unpublished(StreamId stream, List<SessionId> viewers) implements Stopped {
+    /** A publisher stopped, or its stream was deleted: every viewer is told. */
+    public record Unpublished(StreamId stream, SessionId publisher, List<SessionId> viewers) implements Stopped {
     }
 
     /** A viewer stopped: its publisher is told which subscriber left. */
@@ -57,7 +57,11 @@ public class StreamService {
     @Inject
     StreamsConfig config;
 
+    @Inject
+    StreamRegistry registry;
+
     public synchronized void publish(SessionId session, StreamId stream) {
+        registry.requireAllowed(stream);
         Broadcast current = broadcasts.get(stream);
         if (current != null && !current.publisher().equals(session)) {
             throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, stream + " is published by another session");
@@ -119,7 +123,7 @@ public class StreamService {
             broadcasts.remove(stream);
             uninvolve(session, stream);
             current.viewers().values().forEach(viewer -> uninvolve(viewer, stream));
-            return new Unpublished(stream, List.copyOf(current.viewers().values()));
+            return new Unpublished(stream, session, List.copyOf(current.viewers().values()));
         }
         String subscriberId = current.subscriberOf(session).orElseThrow(() -> new SignalingException(
                 ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, "session " + session + " does not play " + stream));
@@ -128,6 +132,12 @@ public class StreamService {
         broadcasts.put(stream, new Broadcast(current.publisher(), Map.copyOf(viewers)));
         uninvolve(session, stream);
         return new Unplayed(stream, subscriberId, current.publisher());
+    }
+
+    /** Ends {@code stream} whoever publishes it, as when an admin deletes it; empty when it is not live. */
+    public synchronized Optional<Unpublished> terminate(StreamId stream) {
+        Broadcast current = broadcasts.get(stream);
+        return current == null ? Optional.empty() : Optional.of((Unpublished) stop(current.publisher(), stream));
     }
 
     /** Stops everything {@code session} published or played, as when its socket closes. */

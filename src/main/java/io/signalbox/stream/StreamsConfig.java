@@ -13,6 +13,15 @@ public class StreamsConfig {
     @ConfigProperty(name = "signalbox.streams.max-viewers", defaultValue = "100")
     int maxViewers;
 
+    /** Whether {@code publish} and {@code join} accept streams not registered over REST. */
+    @Inject
+    @ConfigProperty(name = "signalbox.streams.allow-unregistered", defaultValue = "true")
+    boolean allowUnregistered;
+
+    public boolean allowUnregistered() {
+        return allowUnregistered;
+    }
+
     public int maxViewers() {
         return maxViewers;
     }

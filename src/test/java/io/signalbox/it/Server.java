@@ -28,10 +28,31 @@ public final class Server {
     }
 
     public static HttpResponse<String> get(String path) {
+        return call("GET", path, null);
+    }
+
+    public static HttpResponse<String> post(String path, String json) {
+        return call("POST", path, json);
+    }
+
+    public static HttpResponse<String> delete(String path) {
+        return call("DELETE", path, null);
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static HttpResponse<String> call(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http(path)).timeout(SignalingClient.TIMEOUT)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         try {
-            return HTTP.send(HttpRequest.newBuilder(http(path)).timeout(SignalingClient.TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError("GET " + path + " failed", e);
+            throw new AssertionError(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

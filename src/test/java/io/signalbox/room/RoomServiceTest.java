@@ -23,6 +23,9 @@ class RoomServiceTest {
     void limitToThree() {
         cut.config = new RoomsConfig();
         cut.config.maxParticipants = 3;
+        cut.config.allowUnregistered = true;
+        cut.registry = new RoomRegistry();
+        cut.registry.config = cut.config;
     }
 
     @Test
@@ -51,6 +54,16 @@ class RoomServiceTest {
         cut.join(b, room, new StreamId("sc"), null, null);
         assertEquals(ErrorDefinition.ROOM_FULL, assertThrows(SignalingException.class,
                 () -> cut.join(a, room, new StreamId("sd"), null, null)).definition());
+    }
+
+    @Test
+    void onlyRegisteredRoomsAreJoinedWhenUnregisteredOnesAreNotAllowed() {
+        cut.config.allowUnregistered = false;
+        assertEquals(ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS,
+                assertThrows(SignalingException.class, () -> cut.join(a, room, sa, null, null)).definition());
+        cut.registry.register(room);
+        cut.join(a, room, sa, null, null);
+        assertEquals(1, cut.members(room).size());
     }
 
     @Test

@@ -22,6 +22,9 @@ class StreamServiceTest {
     void limitViewersToTwo() {
         cut.config = new StreamsConfig();
         cut.config.maxViewers = 2;
+        cut.config.allowUnregistered = true;
+        cut.registry = new StreamRegistry();
+        cut.registry.config = cut.config;
     }
 
     @Test
@@ -90,6 +93,25 @@ class StreamServiceTest {
         assertEquals(java.util.Set.of(v1, v2), java.util.Set.copyOf(ended.viewers()));
         assertEquals(0, cut.publishedCount());
         assertEquals(List.of(), cut.release(v1));
+        assertEquals(0, cut.involvedSessionCount());
+    }
+
+    @Test
+    void onlyRegisteredStreamsArePublishedWhenUnregisteredOnesAreNotAllowed() {
+        cut.config.allowUnregistered = false;
+        assertEquals(ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS,
+                assertThrows(SignalingException.class, () -> cut.publish(publisher, s)).definition());
+        cut.registry.register(s, "S", List.of());
+        cut.publish(publisher, s);
+        assertEquals(1, cut.publishedCount());
+    }
+
+    @Test
+    void terminatingEndsTheStreamForItsPublisherAndViewers() {
+        cut.publish(publisher, s);
+        cut.play(v1, s, null);
+        assertEquals(Optional.of(new StreamService.Unpublished(s, publisher, List.of(v1))), cut.terminate(s));
+        assertEquals(Optional.empty(), cut.terminate(s));
         assertEquals(0, cut.involvedSessionCount());
     }
 

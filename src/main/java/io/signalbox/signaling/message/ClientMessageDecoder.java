@@ -1,5 +1,6 @@
 package io.signalbox.signaling.message;
 
+import io.signalbox.json.StrictJson;
 import io.signalbox.error.ErrorDefinition;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -30,7 +31,7 @@ public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
                     "unknown command " + head.command());
         }
         try {
-            return Json.JSONB.fromJson(text, type);
+            return StrictJson.JSONB.fromJson(text, type);
         } catch (JsonbException | JsonException | ArithmeticException | NumberFormatException e) {
             return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(),
                     head.command() + " has a field of the wrong type: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.signalbox.signaling.message;
 
+import io.signalbox.json.StrictJson;
 import jakarta.websocket.Encoder;
 
 /** Encodes every {@link ServerMessage} with JSON-B, leaving null fields out. */
@@ -7,6 +8,6 @@ public class ServerMessageEncoder implements Encoder.Text<ServerMessage> {
 
     @Override
     public String encode(ServerMessage message) {
-        return Json.JSONB.toJson(message);
+        return StrictJson.JSONB.toJson(message);
     }
 }

@@ -1,0 +1,102 @@
+package io.signalbox.stream;
+
+import io.signalbox.encoding.EncoderSetting;
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import io.signalbox.json.StrictJson;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The broadcasts admin API at Ant Media's paths under {@code /rest/v2/broadcasts}. */
+@Path("v2/broadcasts")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class BroadcastResource {
+    /** The body of {@code POST create}; an absent streamId is generated. */
+    public record CreateRequest(String streamId, String name, List<EncoderSetting> encoderSettingsList) {
+    }
+
+    /** Ant Media's result shape for operations that return no object. */
+    public record Result(boolean success, String message) {
+    }
+
+    @Inject
+    StreamRegistry registry;
+
+    @Inject
+    StreamService streams;
+
+    @Inject
+    Event<StreamService.Unpublished> deleted;
+
+    @POST
+    @Path("create")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RegisteredStream create(String body) {
+        CreateRequest request = parse(body);
+        String id = request.streamId() == null || request.streamId().isEmpty()
+                ? UUID.randomUUID().toString() : request.streamId();
+        return view(registry.register(new StreamId(id), request.name(), request.encoderSettingsList()));
+    }
+
+    @GET
+    @Path("list/{offset}/{size}")
+    public List<RegisteredStream> list(@PathParam("offset") int offset, @PathParam("size") int size) {
+        return registry.list(offset, size).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("{streamId}")
+    public RegisteredStream get(@PathParam("streamId") String streamId) {
+        StreamId stream = new StreamId(streamId);
+        return registry.find(stream).map(this::view).orElseThrow(() -> notFound(stream));
+    }
+
+    /** Forgets the registration and, if the stream is live, ends it for its publisher and viewers. */
+    @DELETE
+    @Path("{streamId}")
+    public Result delete(@PathParam("streamId") String streamId) {
+        StreamId stream = new StreamId(streamId);
+        boolean registered = registry.remove(stream);
+        Optional<StreamService.Unpublished> ended = streams.terminate(stream);
+        if (!registered && ended.isEmpty()) {
+            throw notFound(stream);
+        }
+        ended.ifPresent(deleted::fire);
+        return new Result(true, ended.isPresent() ? "deleted and stopped" : "deleted");
+    }
+
+    private RegisteredStream view(StreamRegistry.Registration r) {
+        String status = streams.broadcast(r.stream()).isPresent() ? "broadcasting" : "created";
+        return new RegisteredStream(r.stream().value(), r.name(), status, r.encoderSettings());
+    }
+
+    private CreateRequest parse(String body) {
+        try {
+            CreateRequest request = StrictJson.JSONB.fromJson(body, CreateRequest.class);
+            if (request == null) {
+                throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "empty body");
+            }
+            return request;
+        } catch (JsonbException | IllegalArgumentException e) {
+            throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "bad broadcast body: " + e.getMessage());
+        }
+    }
+
+    private static SignalingException notFound(StreamId stream) {
+        return new SignalingException(ErrorDefinition.NO_STREAM_EXIST, stream + " is not registered");
+    }
+}
