@@ -20,7 +20,9 @@ class ConfiguredLimitsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addAsResource(new StringAsset("signalbox.streams.max-viewers=2\nsignalbox.rooms.max-participants=2\n"),
+        return Deployments.war().addAsResource(new StringAsset(
+                // Outranks the environment variable the test run sets (ordinal 300), as the MP Config spec allows.
+                "config_ordinal=500\nsignalbox.streams.max-viewers=2\nsignalbox.rooms.max-participants=2\n"),
                 "META-INF/microprofile-config.properties");
     }
 
