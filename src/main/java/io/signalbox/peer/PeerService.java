@@ -3,13 +3,13 @@ package io.signalbox.peer;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
+import io.signalbox.session.SessionIndex;
 import io.signalbox.stream.StreamId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,7 +35,7 @@ public class PeerService {
     }
 
     private final Map<StreamId, List<Peer>> pairs = new ConcurrentHashMap<>();
-    private final Map<SessionId, Set<StreamId>> joinedBySession = new ConcurrentHashMap<>();
+    private final SessionIndex<StreamId> joinedBySession = new SessionIndex<>();
 
     public synchronized Joined join(SessionId session, StreamId stream, PeerMode mode) {
         List<Peer> peers = pairs.getOrDefault(stream, List.of());
@@ -49,7 +49,7 @@ public class PeerService {
         List<Peer> updated = new ArrayList<>(peers);
         updated.add(new Peer(session, mode));
         pairs.put(stream, List.copyOf(updated));
-        joinedBySession.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(stream);
+        joinedBySession.add(session, stream);
         return new Joined(peers.stream().map(Peer::session).findFirst());
     }
 
@@ -77,17 +77,13 @@ public class PeerService {
         } else {
             pairs.put(stream, remaining);
         }
-        joinedBySession.computeIfPresent(session, (s, streams) -> {
-            streams.remove(stream);
-            return streams.isEmpty() ? null : streams;
-        });
+        joinedBySession.remove(session, stream);
         return new Left(stream, remaining.stream().map(Peer::session).findFirst());
     }
 
     /** Leaves every stream {@code session} joined, as when its socket closes. */
     public synchronized List<Left> release(SessionId session) {
-        Set<StreamId> streams = joinedBySession.getOrDefault(session, Set.of());
-        return List.copyOf(streams).stream().map(stream -> leave(session, stream)).toList();
+        return joinedBySession.heldBy(session).stream().map(stream -> leave(session, stream)).toList();
     }
 
     /** The peers of {@code stream}, in join order. */
@@ -102,7 +98,7 @@ public class PeerService {
 
     /** How many sessions have joined at least one P2P stream. */
     public int sessionCount() {
-        return joinedBySession.size();
+        return joinedBySession.sessionCount();
     }
 
     private static Optional<Peer> find(List<Peer> peers, SessionId session) {

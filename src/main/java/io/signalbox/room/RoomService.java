@@ -3,6 +3,7 @@ package io.signalbox.room;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
+import io.signalbox.session.SessionIndex;
 import io.signalbox.stream.StreamId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,7 +36,7 @@ public class RoomService {
     }
 
     private final Map<RoomId, Map<StreamId, Member>> rooms = new ConcurrentHashMap<>();
-    private final Map<SessionId, Set<Seat>> seatsBySession = new ConcurrentHashMap<>();
+    private final SessionIndex<Seat> seatsBySession = new SessionIndex<>();
 
     @Inject
     RoomsConfig config;
@@ -59,7 +59,7 @@ public class RoomService {
         Map<StreamId, Member> updated = new LinkedHashMap<>(members);
         updated.put(stream, new Member(stream, session, streamName, metaData));
         rooms.put(room, java.util.Collections.unmodifiableMap(updated));
-        seatsBySession.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(new Seat(room, stream));
+        seatsBySession.add(session, new Seat(room, stream));
         List<Member> others = members.values().stream().filter(m -> !m.stream().equals(stream)).toList();
         return new Joined(room, stream, others);
     }
@@ -70,7 +70,7 @@ public class RoomService {
      */
     public synchronized List<Left> leave(SessionId session, RoomId room, StreamId stream) {
         List<Left> left = new ArrayList<>();
-        for (Seat seat : List.copyOf(seatsBySession.getOrDefault(session, Set.of()))) {
+        for (Seat seat : seatsBySession.heldBy(session)) {
             if (seat.room().equals(room) && (stream == null || seat.stream().equals(stream))) {
                 left.add(vacate(session, seat));
             }
@@ -80,7 +80,7 @@ public class RoomService {
 
     /** Takes every stream of {@code session} out of every room, as when its socket closes. */
     public synchronized List<Left> release(SessionId session) {
-        return List.copyOf(seatsBySession.getOrDefault(session, Set.of())).stream()
+        return seatsBySession.heldBy(session).stream()
                 .map(seat -> vacate(session, seat)).toList();
     }
 
@@ -96,7 +96,7 @@ public class RoomService {
 
     /** How many sessions hold a stream in some room. */
     public int memberSessionCount() {
-        return seatsBySession.size();
+        return seatsBySession.sessionCount();
     }
 
     private Left vacate(SessionId session, Seat seat) {
@@ -107,10 +107,7 @@ public class RoomService {
         } else {
             rooms.put(seat.room(), java.util.Collections.unmodifiableMap(updated));
         }
-        seatsBySession.computeIfPresent(session, (s, seats) -> {
-            seats.remove(seat);
-            return seats.isEmpty() ? null : seats;
-        });
+        seatsBySession.remove(session, seat);
         return new Left(seat.room(), seat.stream(),
                 updated.values().stream().map(Member::session).distinct().toList());
     }

@@ -3,6 +3,7 @@ package io.signalbox.stream;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
+import io.signalbox.session.SessionIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -52,7 +52,7 @@ public class StreamService {
     }
 
     private final Map<StreamId, Broadcast> broadcasts = new ConcurrentHashMap<>();
-    private final Map<SessionId, Set<StreamId>> involvement = new ConcurrentHashMap<>();
+    private final SessionIndex<StreamId> involvement = new SessionIndex<>();
 
     @Inject
     StreamsConfig config;
@@ -68,7 +68,7 @@ public class StreamService {
         }
         if (current == null) {
             broadcasts.put(stream, new Broadcast(session, Map.of()));
-            involve(session, stream);
+            involvement.add(session, stream);
         }
     }
 
@@ -89,7 +89,7 @@ public class StreamService {
         Map<String, SessionId> viewers = new LinkedHashMap<>(current.viewers());
         viewers.put(subscriberId, session);
         broadcasts.put(stream, new Broadcast(current.publisher(), Map.copyOf(viewers)));
-        involve(session, stream);
+        involvement.add(session, stream);
         return new Viewing(stream, subscriberId, current.publisher());
     }
 
@@ -121,8 +121,8 @@ public class StreamService {
         }
         if (current.publisher().equals(session)) {
             broadcasts.remove(stream);
-            uninvolve(session, stream);
-            current.viewers().values().forEach(viewer -> uninvolve(viewer, stream));
+            involvement.remove(session, stream);
+            current.viewers().values().forEach(viewer -> involvement.remove(viewer, stream));
             return new Unpublished(stream, session, List.copyOf(current.viewers().values()));
         }
         String subscriberId = current.subscriberOf(session).orElseThrow(() -> new SignalingException(
@@ -130,7 +130,7 @@ public class StreamService {
         Map<String, SessionId> viewers = new LinkedHashMap<>(current.viewers());
         viewers.remove(subscriberId);
         broadcasts.put(stream, new Broadcast(current.publisher(), Map.copyOf(viewers)));
-        uninvolve(session, stream);
+        involvement.remove(session, stream);
         return new Unplayed(stream, subscriberId, current.publisher());
     }
 
@@ -143,7 +143,7 @@ public class StreamService {
     /** Stops everything {@code session} published or played, as when its socket closes. */
     public synchronized List<Stopped> release(SessionId session) {
         List<Stopped> stopped = new ArrayList<>();
-        for (StreamId stream : List.copyOf(involvement.getOrDefault(session, Set.of()))) {
+        for (StreamId stream : involvement.heldBy(session)) {
             stopped.add(stop(session, stream));
         }
         return stopped;
@@ -177,17 +177,6 @@ public class StreamService {
 
     /** How many sessions publish or play at least one stream. */
     public int involvedSessionCount() {
-        return involvement.size();
-    }
-
-    private void involve(SessionId session, StreamId stream) {
-        involvement.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(stream);
-    }
-
-    private void uninvolve(SessionId session, StreamId stream) {
-        involvement.computeIfPresent(session, (s, streams) -> {
-            streams.remove(stream);
-            return streams.isEmpty() ? null : streams;
-        });
+        return involvement.sessionCount();
     }
 }

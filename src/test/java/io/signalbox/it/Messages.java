@@ -1,5 +1,6 @@
 package io.signalbox.it;
 
+import io.signalbox.error.ErrorDefinition;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -80,6 +81,11 @@ public final class Messages {
 
     public static JsonObject getRoomInfo(String room) {
         return Json.createObjectBuilder().add("command", "getRoomInfo").add("room", room).build();
+    }
+
+    /** The exact error payload for {@code definition}, with the catalogue's sentence. */
+    public static JsonObject expectedError(String definition, String streamId, String room) {
+        return error(definition, ErrorDefinition.byWireName(definition).orElseThrow().message(), streamId, room);
     }
 
     /** The exact error payload the protocol documents for {@code definition}. */

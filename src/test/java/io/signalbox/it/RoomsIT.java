@@ -140,6 +140,6 @@ class RoomsIT {
     }
 
     private static JsonObject expected(String definition, String streamId, String room) {
-        return Messages.error(definition, ErrorDefinition.byWireName(definition).orElseThrow().message(), streamId, room);
+        return Messages.expectedError(definition, streamId, room);
     }
 }

@@ -155,7 +155,6 @@ class SignalingErrorsIT {
     }
 
     private static JsonObject expected(String definition, String streamId) {
-        String message = ErrorDefinition.byWireName(definition).orElseThrow().message();
-        return Messages.error(definition, message, streamId);
+        return Messages.expectedError(definition, streamId, null);
     }
 }

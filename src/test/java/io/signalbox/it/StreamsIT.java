@@ -235,6 +235,6 @@ class StreamsIT {
     }
 
     private static JsonObject expected(String definition, String streamId) {
-        return Messages.error(definition, ErrorDefinition.byWireName(definition).orElseThrow().message(), streamId);
+        return Messages.expectedError(definition, streamId, null);
     }
 }
