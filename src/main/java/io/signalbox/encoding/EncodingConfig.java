@@ -59,7 +59,16 @@ public class EncodingConfig {
             return List.copyOf(parsed);
         } catch (JsonbException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("signalbox.encoder.settings must be a JSON array of "
-                    + "{\"height\":720,\"videoBitrate\":2000000,\"audioBitrate\":128000} objects: " + e.getMessage(), e);
+                    + "{\"height\":720,\"videoBitrate\":2000000,\"audioBitrate\":128000} objects: " + deepestMessage(e), e);
         }
+    }
+
+    /** JSON-B wraps the reason a setting was refused; the innermost message is the useful one. */
+    private static String deepestMessage(Throwable e) {
+        Throwable deepest = e;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        return deepest.getMessage();
     }
 }

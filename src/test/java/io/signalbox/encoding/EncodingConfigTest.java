@@ -19,6 +19,13 @@ class EncodingConfigTest {
         assertEquals(List.of(), EncodingConfig.parseLadder("[]"));
     }
 
+    @Test
+    void theMessageSaysWhatIsWrongWithTheSetting() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EncodingConfig.parseLadder("[{\"height\":720}]"));
+        assertTrue(e.getMessage().contains("needs a positive height and videoBitrate"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "720p", "{\"height\":720}", "null", "[{\"height\":720}]",
         "[{\"height\":-1,\"videoBitrate\":1,\"audioBitrate\":1}]", "[{\"height\":\"tall\",\"videoBitrate\":1,\"audioBitrate\":1}]",
