@@ -1,5 +1,8 @@
 package io.signalbox.signaling;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.signalbox.error.ErrorDefinition;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessageDecoder;
@@ -7,17 +10,21 @@ import io.signalbox.signaling.message.ServerMessageEncoder;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 
 /** The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up. */
 @Dependent
-@ServerEndpoint(value = "/websocket", decoders = ClientMessageDecoder.class, encoders = ServerMessageEncoder.class)
+@ServerEndpoint(value = "/websocket", decoders = ClientMessageDecoder.class, encoders = ServerMessageEncoder.class,
+        configurator = HandshakeConfigurator.class)
 public class SignalingEndpoint {
     private static final System.Logger LOG = System.getLogger(SignalingEndpoint.class.getName());
 
@@ -27,14 +34,45 @@ public class SignalingEndpoint {
     @Inject
     Dispatcher dispatcher;
 
+    @Inject
+    LimitsConfig limits;
+
+    /** This connection's message budget; the container makes one endpoint per connection. */
+    private Bucket rate;
+    private boolean warnedOfRate;
+
     @OnOpen
-    public void open(Session session) {
+    public void open(Session session) throws IOException {
+        if (directory.size() >= limits.maxSessions()) {
+            LOG.log(Level.WARNING, "refused a session: " + limits.maxSessions() + " are open");
+            session.close(new CloseReason(CloseCodes.TRY_AGAIN_LATER, "server full"));
+            return;
+        }
+        session.setMaxIdleTimeout(limits.idleTimeoutMillis());
+        // Frames over the limit are answered with message_too_large; far larger ones the container cuts off.
+        session.setMaxTextMessageBufferSize(Math.max(limits.maxFrameBytes() * 4, 4096));
+        rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
+                .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
         directory.register(session);
     }
 
     @OnMessage
-    public void message(ClientMessage message, Session session) {
-        dispatcher.dispatch(SessionDirectory.idOf(session), message);
+    public void message(ClientMessage message, Session session) throws IOException {
+        SessionId id = SessionDirectory.idOf(session);
+        if (!rate.tryConsume(1)) {
+            // One rate_limited per burst: answering every dropped frame would echo the flood back.
+            if (!warnedOfRate) {
+                warnedOfRate = true;
+                dispatcher.dispatch(id, new ClientMessage.Invalid(ErrorDefinition.RATE_LIMITED, message.streamId(),
+                        "over " + limits.messagesPerSecond() + " messages per second"));
+            }
+            return;
+        }
+        warnedOfRate = false;
+        dispatcher.dispatch(id, message);
+        if (message instanceof ClientMessage.Invalid invalid && invalid.definition() == ErrorDefinition.MESSAGE_TOO_LARGE) {
+            session.close(new CloseReason(CloseCodes.TOO_BIG, ErrorDefinition.MESSAGE_TOO_LARGE.wireName()));
+        }
     }
 
     @OnClose

@@ -27,13 +27,21 @@ public final class SignalingClient implements AutoCloseable {
     private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private SignalingClient() {
-        socket = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT)
-                .buildAsync(Server.websocket(), new Listener()).join();
+    private SignalingClient(String origin) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        socket = builder.buildAsync(Server.websocket(), new Listener()).join();
     }
 
     public static SignalingClient connect() {
-        return new SignalingClient();
+        return new SignalingClient(null);
+    }
+
+    /** Connects as a browser page from {@code origin} would; fails if the handshake is refused. */
+    public static SignalingClient connectFrom(String origin) {
+        return new SignalingClient(origin);
     }
 
     /** Sends one text frame, exactly as given. */
@@ -55,6 +63,11 @@ public final class SignalingClient implements AutoCloseable {
         JsonObject message = next(timeout);
         assertEquals(command, message.getString("command", null), () -> "unexpected message " + message);
         return message;
+    }
+
+    /** The next message, whatever its command. */
+    public JsonObject nextMessage() {
+        return next(TIMEOUT);
     }
 
     /** The next message, which must be an error with this definition. */
@@ -83,6 +96,11 @@ public final class SignalingClient implements AutoCloseable {
     /** Waits for the server to close the socket and returns the close code. */
     public int awaitClose() {
         return closedWith.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** Whether the server has closed this socket. */
+    public boolean isClosed() {
+        return closedWith.isDone();
     }
 
     /** Drops the TCP connection with no close handshake, like a crashed browser or a lost network. */

@@ -2,20 +2,38 @@ package io.signalbox.signaling.message;
 
 import io.signalbox.json.StrictJson;
 import io.signalbox.error.ErrorDefinition;
+import io.signalbox.signaling.LimitsConfig;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import jakarta.websocket.Decoder;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
 
 /**
  * Decodes a text frame into a {@link ClientMessage}. It never throws: a frame that is not a
  * command becomes {@link ClientMessage.Invalid}, so it is answered like any other error.
  */
 public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
+    private final int maxFrameBytes;
+
+    /** Made by the container for each session, with the configured frame limit. */
+    public ClientMessageDecoder() {
+        this(CDI.current().select(LimitsConfig.class).get().maxFrameBytes());
+    }
+
+    ClientMessageDecoder(int maxFrameBytes) {
+        this.maxFrameBytes = maxFrameBytes;
+    }
 
     @Override
     public ClientMessage decode(String text) {
+        if (utf8Length(text) > maxFrameBytes) {
+            return new ClientMessage.Invalid(ErrorDefinition.MESSAGE_TOO_LARGE, null,
+                    "frame of " + text.length() + " characters is over " + maxFrameBytes + " bytes");
+        }
         Head head;
         try {
             head = Head.read(text);
@@ -36,6 +54,14 @@ public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(),
                     head.command() + " has a field of the wrong type: " + e.getMessage());
         }
+    }
+
+    /** The UTF-8 size of {@code text}, counted only when its length leaves any doubt. */
+    private int utf8Length(String text) {
+        if ((long) text.length() * 3 <= maxFrameBytes) {
+            return text.length();
+        }
+        return text.length() > maxFrameBytes ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     @Override

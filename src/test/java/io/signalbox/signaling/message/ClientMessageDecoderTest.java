@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class ClientMessageDecoderTest {
-    private final ClientMessageDecoder cut = new ClientMessageDecoder();
+    private final ClientMessageDecoder cut = new ClientMessageDecoder(65536);
 
     // Each fixture is what JSON.stringify makes of the object Ant Media's SDK 2.16.2 builds.
 
@@ -111,8 +111,18 @@ class ClientMessageDecoderTest {
     }
 
     @Test
+    void aFrameOverTheLimitInUtf8BytesIsMessageTooLarge() {
+        ClientMessageDecoder small = new ClientMessageDecoder(64);
+        String padded = "{\"command\":\"ping\",\"p\":\"" + "x".repeat(30) + "\"}";
+        assertEquals(new ClientMessage.Ping(), small.decode(padded));
+        // The same length in characters, but the euro signs take three bytes each.
+        Invalid invalid = assertInstanceOf(Invalid.class, small.decode(padded.replace("x", "\u20ac")));
+        assertEquals(ErrorDefinition.MESSAGE_TOO_LARGE, invalid.definition());
+    }
+
+    @Test
     void answersDeepNestingWithInvalidMessage() {
-        String deep = "{\"command\":\"ping\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        String deep = "{\"command\":\"ping\",\"x\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}";
         Invalid invalid = assertInstanceOf(Invalid.class, cut.decode(deep));
         assertEquals(ErrorDefinition.INVALID_MESSAGE, invalid.definition());
     }

@@ -1,0 +1,62 @@
+package io.signalbox.signaling;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The abuse limits of the WebSocket boundary: {@code signalbox.limits.*} and allowed Origins. */
+@ApplicationScoped
+public class LimitsConfig {
+
+    /** Largest frame accepted, in UTF-8 bytes; a larger one gets message_too_large and close 1009. */
+    @Inject
+    @ConfigProperty(name = "signalbox.limits.max-frame-bytes", defaultValue = "65536")
+    int maxFrameBytes;
+
+    /** Messages per second one session may send; past it messages are dropped with rate_limited. */
+    @Inject
+    @ConfigProperty(name = "signalbox.limits.messages-per-second", defaultValue = "50")
+    int messagesPerSecond;
+
+    /** Open sessions one node accepts; past it a new socket is closed with 1013 (try again later). */
+    @Inject
+    @ConfigProperty(name = "signalbox.limits.max-sessions", defaultValue = "20000")
+    int maxSessions;
+
+    /** Seconds without any frame (ping counts) before the server closes a session. */
+    @Inject
+    @ConfigProperty(name = "signalbox.limits.idle-timeout-seconds", defaultValue = "60")
+    int idleTimeoutSeconds;
+
+    /** Comma-separated Origins allowed to open the WebSocket, or {@code *} for any. */
+    @Inject
+    @ConfigProperty(name = "signalbox.security.allowed-origins", defaultValue = "*")
+    String allowedOrigins;
+
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    public int messagesPerSecond() {
+        return messagesPerSecond;
+    }
+
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    public long idleTimeoutMillis() {
+        return idleTimeoutSeconds * 1000L;
+    }
+
+    /**
+     * Whether a handshake with this {@code Origin} may proceed. Clients that send none (servers,
+     * tools) are not browsers, which is what an Origin check protects.
+     */
+    public boolean allowsOrigin(String origin) {
+        List<String> allowed = Arrays.stream(allowedOrigins.split(",")).map(String::trim).toList();
+        return origin == null || allowed.contains("*") || allowed.contains(origin);
+    }
+}
