@@ -10,6 +10,8 @@ import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.Signal;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamRegistry;
+import io.signalbox.security.Action;
+import io.signalbox.security.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,10 +25,14 @@ public class PeerCommands {
     StreamRegistry registry;
 
     @Inject
+    TokenVerifier tokens;
+
+    @Inject
     SessionDirectory directory;
 
     void join(SessionId from, Join message) {
         StreamId stream = new StreamId(message.streamId());
+        tokens.check(Action.JOIN, "streamId", stream.value(), message.token());
         registry.requireAllowed(stream);
         PeerService.Joined joined = peers.join(from, stream, PeerMode.of(message.mode()));
         directory.send(from, Notification.of(Event.JOINED, stream.value()));

@@ -11,6 +11,8 @@ import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.RoomInformation;
 import io.signalbox.signaling.message.ServerMessage.RoomStream;
 import io.signalbox.stream.StreamId;
+import io.signalbox.security.Action;
+import io.signalbox.security.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -27,10 +29,14 @@ public class RoomCommands {
     RoomService rooms;
 
     @Inject
+    TokenVerifier tokens;
+
+    @Inject
     SessionDirectory directory;
 
     void joinRoom(SessionId from, JoinRoom message) {
         RoomId room = new RoomId(message.room());
+        tokens.check(Action.JOIN, "room", room.value(), message.token());
         String requested = RelayCommands.emptyToNull(message.streamId());
         StreamId stream = new StreamId(requested == null ? UUID.randomUUID().toString() : requested);
         RoomService.Joined joined = rooms.join(from, room, stream, message.streamName(), message.metadata());

@@ -19,6 +19,8 @@ import io.signalbox.signaling.message.ServerMessage.StreamInformation;
 import io.signalbox.signaling.message.ServerMessage.Signal;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
+import io.signalbox.security.Action;
+import io.signalbox.security.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -35,10 +37,14 @@ public class StreamCommands {
     EncodingService encoding;
 
     @Inject
+    TokenVerifier tokens;
+
+    @Inject
     SessionDirectory directory;
 
     void publish(SessionId from, Publish message) {
         StreamId stream = new StreamId(message.streamId());
+        tokens.check(Action.PUBLISH, "streamId", stream.value(), message.token());
         List<EncoderSetting> ladder = encoding.forPublish(stream);
         streams.publish(from, stream);
         directory.send(from, PublishStarted.of(stream.value(), ladder));
@@ -46,6 +52,7 @@ public class StreamCommands {
 
     void play(SessionId from, Play message) {
         StreamId stream = new StreamId(message.streamId());
+        tokens.check(Action.PLAY, "streamId", stream.value(), message.token());
         String requested = RelayCommands.emptyToNull(message.subscriberId());
         if (requested != null && !StreamId.RULE.matcher(requested).matches()) {
             throw new SignalingException(ErrorDefinition.INVALID_STREAM_NAME, "subscriberId breaks the identifier rule");

@@ -1,0 +1,132 @@
+package io.signalbox.security;
+
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.util.Set;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.EcKeyUtil;
+import org.jose4j.keys.RsaKeyUtil;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Checks the tokens that authorize an action on a stream or room (protocol section 9): signed
+ * with the configured algorithm and key, from the configured issuer, unexpired, and with
+ * {@code type} and {@code streamId} or {@code room} claims that match the request.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+    private static final Set<String> ALGORITHMS = Set.of("RS256", "ES256");
+
+    @Inject
+    SecurityConfig config;
+
+    private volatile JwtConsumer consumer;
+
+    /**
+     * Passes when {@code action} needs no token, or {@code token} authorizes it for the stream or
+     * room named {@code subject} (under the claim {@code subjectClaim}); else unauthorized_access.
+     */
+    public void check(Action action, String subjectClaim, String subject, String token) {
+        if (!config.requires(action)) {
+            return;
+        }
+        if (token == null || token.isEmpty()) {
+            throw unauthorized("no token for " + action.claim());
+        }
+        JwtClaims claims;
+        try {
+            claims = consumer().processToClaims(token);
+        } catch (InvalidJwtException e) {
+            // The codes say why without repeating the token, which is a secret.
+            throw unauthorized("token refused, jose4j codes " + e.getErrorDetails().stream()
+                    .map(d -> String.valueOf(d.getErrorCode())).toList());
+        }
+        try {
+            if (!action.claim().equals(claims.getStringClaimValue("type"))) {
+                throw unauthorized("token is for another action");
+            }
+            if (!subject.equals(claims.getStringClaimValue(subjectClaim))) {
+                throw unauthorized("token is for another " + subjectClaim);
+            }
+        } catch (MalformedClaimException e) {
+            throw unauthorized("token claim of the wrong type");
+        }
+    }
+
+    private static SignalingException unauthorized(String detail) {
+        return new SignalingException(ErrorDefinition.UNAUTHORIZED_ACCESS, detail);
+    }
+
+    private JwtConsumer consumer() {
+        JwtConsumer built = consumer;
+        if (built == null) {
+            built = build();
+            consumer = built;
+        }
+        return built;
+    }
+
+    private JwtConsumer build() {
+        String algorithm = config.algorithm();
+        if (!ALGORITHMS.contains(algorithm)) {
+            throw new IllegalStateException("mp.jwt.verify.publickey.algorithm must be RS256 or ES256, not " + algorithm);
+        }
+        JwtConsumerBuilder builder = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setAllowedClockSkewInSeconds(30)
+                .setSkipDefaultAudienceValidation()
+                .setVerificationKey(publicKey(algorithm))
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, algorithm);
+        config.issuer().ifPresent(builder::setExpectedIssuer);
+        return builder.build();
+    }
+
+    private PublicKey publicKey(String algorithm) {
+        String pem = config.publicKey().orElseGet(() -> read(config.publicKeyLocation().orElseThrow(() ->
+                new IllegalStateException("a token is required but neither mp.jwt.verify.publickey nor "
+                        + "mp.jwt.verify.publickey.location is set"))));
+        try {
+            return algorithm.equals("ES256") ? new EcKeyUtil().fromPemEncoded(pem) : new RsaKeyUtil().fromPemEncoded(pem);
+        } catch (GeneralSecurityException | JoseException | IllegalArgumentException e) {
+            throw new IllegalStateException("mp.jwt.verify.publickey is not a PEM " + algorithm + " public key", e);
+        }
+    }
+
+    /** Reads a key from a file path, a URL, or a resource of the application. */
+    private static String read(String location) {
+        try {
+            if (location.contains(":") && !location.startsWith("/")) {
+                try (InputStream in = new URL(location).openStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            Path path = Path.of(location);
+            if (Files.exists(path)) {
+                return Files.readString(path);
+            }
+            try (InputStream in = TokenVerifier.class.getClassLoader().getResourceAsStream(location.replaceFirst("^/", ""))) {
+                if (in == null) {
+                    throw new IllegalStateException("mp.jwt.verify.publickey.location " + location + " not found");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read mp.jwt.verify.publickey.location " + location, e);
+        }
+    }
+}

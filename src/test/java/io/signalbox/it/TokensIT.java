@@ -1,0 +1,175 @@
+package io.signalbox.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.function.Consumer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tokens inside messages (the AMS SDK's {@code token} field), signed in the test by a key made
+ * for this run, checked by the deployed server against {@code mp.jwt.verify.*}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TokensIT {
+    static final String ISSUER = "https://issuer.signalbox.test";
+    static final KeyPair KEYS = rsa();
+    static final KeyPair OTHER_KEYS = rsa();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        String pem = "-----BEGIN PUBLIC KEY-----\\n"
+                + Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\\n-----END PUBLIC KEY-----";
+        return Deployments.war().addAsResource(new StringAsset(String.join("\n",
+                "signalbox.security.token-required=publish,play,join",
+                "mp.jwt.verify.publickey=" + pem,
+                "mp.jwt.verify.issuer=" + ISSUER,
+                "mp.jwt.verify.publickey.algorithm=RS256", "")), "META-INF/microprofile-config.properties");
+    }
+
+    @Test
+    void aValidTokenForEachActionIsAccepted() {
+        String s = Ids.unique("secured");
+        String room = Ids.unique("secured-room");
+        try (SignalingClient publisher = SignalingClient.connect(); SignalingClient viewer = SignalingClient.connect();
+                SignalingClient a = SignalingClient.connect(); SignalingClient member = SignalingClient.connect()) {
+            publisher.send(withToken(Messages.publish(s), token("publish", "streamId", s, c -> { })));
+            publisher.awaitNotification("publish_started");
+            viewer.send(withToken(Messages.play(s), token("play", "streamId", s, c -> { })));
+            viewer.awaitNotification("play_started");
+            String p2p = Ids.unique("p2p");
+            a.send(withToken(Messages.join(p2p), token("join", "streamId", p2p, c -> { })));
+            a.awaitNotification("joined");
+            member.send(withToken(Messages.joinRoom(room, "m-" + room), token("join", "room", room, c -> { })));
+            member.awaitNotification("joinedTheRoom");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"missing", "empty", "expired", "not-yet-valid", "wrong-issuer", "wrong-key", "tampered",
+        "alg-none", "wrong-stream", "wrong-type", "no-expiry", "garbage"})
+    void aBadPublishTokenIsUnauthorizedAccessAndPublishesNothing(String kind) {
+        String s = Ids.unique("bad-" + kind);
+        String token = badToken(kind, s);
+        try (SignalingClient publisher = SignalingClient.connect(); SignalingClient viewer = SignalingClient.connect()) {
+            JsonObject publish = token == null ? Messages.publish(s) : withToken(Messages.publish(s), token);
+            if (token == null) {
+                publish = jakarta.json.Json.createObjectBuilder(publish).remove("token").build();
+            }
+            publisher.send(publish);
+            JsonObject error = publisher.awaitError("unauthorized_access");
+            assertEquals(Messages.expectedError("unauthorized_access", s, null), error);
+            if (token != null && !token.isEmpty()) {
+                assertFalse(error.toString().contains(token), "the error must not echo the token");
+            }
+            viewer.send(withToken(Messages.play(s), token("play", "streamId", s, c -> { })));
+            viewer.awaitError("no_stream_exist");
+            publisher.assertNothingPending();
+        }
+    }
+
+    @Test
+    void aJoinTokenForAnotherRoomIsUnauthorizedAccess() {
+        String room = Ids.unique("room");
+        try (SignalingClient member = SignalingClient.connect()) {
+            member.send(withToken(Messages.joinRoom(room, "m-" + room), token("join", "room", room + "x", c -> { })));
+            assertEquals(Messages.expectedError("unauthorized_access", "m-" + room, room), member.awaitError("unauthorized_access"));
+        }
+    }
+
+    private static String badToken(String kind, String s) {
+        return switch (kind) {
+            case "missing" -> null;
+            case "empty" -> "";
+            case "expired" -> token("publish", "streamId", s, c -> c.setExpirationTime(NumericDate.fromSeconds(
+                    NumericDate.now().getValue() - 3600)));
+            case "not-yet-valid" -> token("publish", "streamId", s, c -> c.setNotBefore(NumericDate.fromSeconds(
+                    NumericDate.now().getValue() + 3600)));
+            case "wrong-issuer" -> token("publish", "streamId", s, c -> c.setIssuer("https://elsewhere.test"));
+            case "wrong-key" -> sign(claims("publish", "streamId", s, c -> { }), OTHER_KEYS, AlgorithmIdentifiers.RSA_USING_SHA256);
+            case "tampered" -> tamper(token("publish", "streamId", "other-" + s, c -> { }), s);
+            case "alg-none" -> unsigned(claims("publish", "streamId", s, c -> { }));
+            case "wrong-stream" -> token("publish", "streamId", "other-" + s, c -> { });
+            case "wrong-type" -> token("play", "streamId", s, c -> { });
+            case "no-expiry" -> sign(claims("publish", "streamId", s, c -> c.unsetClaim("exp")), KEYS,
+                    AlgorithmIdentifiers.RSA_USING_SHA256);
+            case "garbage" -> "not.a.jwt";
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    static String token(String type, String subjectClaim, String subject, Consumer<JwtClaims> change) {
+        return sign(claims(type, subjectClaim, subject, change), KEYS, AlgorithmIdentifiers.RSA_USING_SHA256);
+    }
+
+    private static JwtClaims claims(String type, String subjectClaim, String subject, Consumer<JwtClaims> change) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setExpirationTimeMinutesInTheFuture(10);
+        claims.setIssuedAtToNow();
+        claims.setClaim("type", type);
+        claims.setClaim(subjectClaim, subject);
+        change.accept(claims);
+        return claims;
+    }
+
+    private static String sign(JwtClaims claims, KeyPair keys, String algorithm) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(keys.getPrivate());
+        jws.setAlgorithmHeaderValue(algorithm);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An {@code alg: none} token: a header, the claims and an empty signature. */
+    private static String unsigned(JwtClaims claims) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.toJson().getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    /** Keeps the signature of a valid token but swaps in a payload naming {@code streamId}. */
+    private static String tamper(String token, String streamId) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("other-" + streamId, streamId);
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    private static JsonObject withToken(JsonObject message, String token) {
+        return jakarta.json.Json.createObjectBuilder(message).add("token", token).build();
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
