@@ -2,6 +2,7 @@ package io.signalbox.health;
 
 import io.signalbox.peer.PeerService;
 import io.signalbox.room.RoomService;
+import io.signalbox.security.SessionTokens;
 import io.signalbox.signaling.SessionDirectory;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ public class SignalingHealth implements HealthCheck {
     @Inject
     RoomService rooms;
 
+    @Inject
+    SessionTokens sessionTokens;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("signaling")
@@ -41,6 +45,7 @@ public class SignalingHealth implements HealthCheck {
                 .withData("publishedStreams", streams.publishedCount())
                 .withData("viewers", streams.viewerCount())
                 .withData("rooms", rooms.roomCount())
+                .withData("sessionTokens", sessionTokens.size())
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package io.signalbox.security;
 
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
+import io.signalbox.session.SessionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -35,17 +36,23 @@ public class TokenVerifier {
     @Inject
     SecurityConfig config;
 
+    @Inject
+    SessionTokens sessionTokens;
+
     private volatile JwtConsumer consumer;
 
     /**
-     * Passes when {@code action} needs no token, or {@code token} authorizes it for the stream or
-     * room named {@code subject} (under the claim {@code subjectClaim}); else unauthorized_access.
+     * Passes when {@code action} needs no token, or the message's token (else the one the session
+     * connected with) authorizes it for the stream or room named {@code subject} under the claim
+     * {@code subjectClaim}; else unauthorized_access.
      */
-    public void check(Action action, String subjectClaim, String subject, String token) {
+    public void check(SessionId session, Action action, String subjectClaim, String subject, String messageToken) {
         if (!config.requires(action)) {
             return;
         }
-        if (token == null || token.isEmpty()) {
+        String token = messageToken == null || messageToken.isEmpty()
+                ? sessionTokens.of(session).orElse(null) : messageToken;
+        if (token == null) {
             throw unauthorized("no token for " + action.claim());
         }
         JwtClaims claims;

@@ -32,7 +32,7 @@ public class PeerCommands {
 
     void join(SessionId from, Join message) {
         StreamId stream = new StreamId(message.streamId());
-        tokens.check(Action.JOIN, "streamId", stream.value(), message.token());
+        tokens.check(from, Action.JOIN, "streamId", stream.value(), message.token());
         registry.requireAllowed(stream);
         PeerService.Joined joined = peers.join(from, stream, PeerMode.of(message.mode()));
         directory.send(from, Notification.of(Event.JOINED, stream.value()));

@@ -36,7 +36,7 @@ public class RoomCommands {
 
     void joinRoom(SessionId from, JoinRoom message) {
         RoomId room = new RoomId(message.room());
-        tokens.check(Action.JOIN, "room", room.value(), message.token());
+        tokens.check(from, Action.JOIN, "room", room.value(), message.token());
         String requested = RelayCommands.emptyToNull(message.streamId());
         StreamId stream = new StreamId(requested == null ? UUID.randomUUID().toString() : requested);
         RoomService.Joined joined = rooms.join(from, room, stream, message.streamName(), message.metadata());

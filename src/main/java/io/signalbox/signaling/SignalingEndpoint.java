@@ -3,6 +3,7 @@ package io.signalbox.signaling;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.signalbox.error.ErrorDefinition;
+import io.signalbox.security.SessionTokens;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessageDecoder;
@@ -20,6 +21,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 
 /** The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up. */
 @Dependent
@@ -37,6 +39,9 @@ public class SignalingEndpoint {
     @Inject
     LimitsConfig limits;
 
+    @Inject
+    SessionTokens sessionTokens;
+
     /** This connection's message budget; the container makes one endpoint per connection. */
     private Bucket rate;
     private boolean warnedOfRate;
@@ -53,7 +58,10 @@ public class SignalingEndpoint {
         session.setMaxTextMessageBufferSize(Math.max(limits.maxFrameBytes() * 4, 4096));
         rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
-        directory.register(session);
+        SessionId id = directory.register(session);
+        // A browser cannot set headers on a WebSocket, so the upgrade's token comes in the query.
+        sessionTokens.connected(id, session.getRequestParameterMap().getOrDefault("token", List.of()).stream()
+                .findFirst().orElse(null));
     }
 
     @OnMessage
@@ -81,6 +89,7 @@ public class SignalingEndpoint {
         try {
             dispatcher.closed(id);
         } finally {
+            sessionTokens.closed(id);
             directory.unregister(id);
         }
     }

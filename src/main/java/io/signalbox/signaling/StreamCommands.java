@@ -44,7 +44,7 @@ public class StreamCommands {
 
     void publish(SessionId from, Publish message) {
         StreamId stream = new StreamId(message.streamId());
-        tokens.check(Action.PUBLISH, "streamId", stream.value(), message.token());
+        tokens.check(from, Action.PUBLISH, "streamId", stream.value(), message.token());
         List<EncoderSetting> ladder = encoding.forPublish(stream);
         streams.publish(from, stream);
         directory.send(from, PublishStarted.of(stream.value(), ladder));
@@ -52,7 +52,7 @@ public class StreamCommands {
 
     void play(SessionId from, Play message) {
         StreamId stream = new StreamId(message.streamId());
-        tokens.check(Action.PLAY, "streamId", stream.value(), message.token());
+        tokens.check(from, Action.PLAY, "streamId", stream.value(), message.token());
         String requested = RelayCommands.emptyToNull(message.subscriberId());
         if (requested != null && !StreamId.RULE.matcher(requested).matches()) {
             throw new SignalingException(ErrorDefinition.INVALID_STREAM_NAME, "subscriberId breaks the identifier rule");

@@ -24,7 +24,12 @@ public final class Server {
     }
 
     public static URI websocket() {
-        return URI.create("ws://localhost:" + System.getProperty("it.http.port", "19080") + "/websocket");
+        return websocket("");
+    }
+
+    /** The signaling endpoint with a query string, such as {@code ?token=...}. */
+    public static URI websocket(String query) {
+        return URI.create("ws://localhost:" + System.getProperty("it.http.port", "19080") + "/websocket" + query);
     }
 
     public static HttpResponse<String> get(String path) {

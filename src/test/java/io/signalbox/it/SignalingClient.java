@@ -27,21 +27,26 @@ public final class SignalingClient implements AutoCloseable {
     private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private SignalingClient(String origin) {
+    private SignalingClient(String origin, String query) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        socket = builder.buildAsync(Server.websocket(), new Listener()).join();
+        socket = builder.buildAsync(Server.websocket(query), new Listener()).join();
     }
 
     public static SignalingClient connect() {
-        return new SignalingClient(null);
+        return new SignalingClient(null, "");
     }
 
     /** Connects as a browser page from {@code origin} would; fails if the handshake is refused. */
     public static SignalingClient connectFrom(String origin) {
-        return new SignalingClient(origin);
+        return new SignalingClient(origin, "");
+    }
+
+    /** Connects with a token on the upgrade request, as {@code ?token=}. */
+    public static SignalingClient connectWithToken(String token) {
+        return new SignalingClient(null, "?token=" + token);
     }
 
     /** Sends one text frame, exactly as given. */

@@ -1,5 +1,6 @@
 package io.signalbox.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -84,6 +85,31 @@ class TokensIT {
             viewer.awaitError("no_stream_exist");
             publisher.assertNothingPending();
         }
+    }
+
+    @Test
+    void aTokenOnTheUpgradeRequestCoversWhatItsClaimsCoverForTheWholeSession() {
+        String s = Ids.unique("upgrade");
+        String other = Ids.unique("upgrade-other");
+        try (SignalingClient publisher = SignalingClient.connectWithToken(token("publish", "streamId", s, c -> { }))) {
+            publisher.send(Messages.publish(s));
+            publisher.awaitNotification("publish_started");
+            publisher.send(Messages.publish(other));
+            assertEquals(Messages.expectedError("unauthorized_access", other, null), publisher.awaitError("unauthorized_access"));
+            publisher.send(Messages.join(s));
+            publisher.awaitError("unauthorized_access");
+        }
+    }
+
+    @Test
+    void aBadTokenOnTheUpgradeRequestAuthorizesNothing() {
+        String s = Ids.unique("upgrade-bad");
+        try (SignalingClient publisher = SignalingClient.connectWithToken(badToken("expired", s))) {
+            publisher.send(Messages.publish(s));
+            publisher.awaitError("unauthorized_access");
+        }
+        await().atMost(SignalingClient.TIMEOUT).untilAsserted(
+                () -> assertEquals(0, Server.registries().getInt("sessionTokens")));
     }
 
     @Test
