@@ -66,6 +66,9 @@ public class SignalingEndpoint {
 
     @OnMessage
     public void message(ClientMessage message, Session session) throws IOException {
+        if (rate == null) {
+            return; // refused in open() and closing: it is not served
+        }
         SessionId id = SessionDirectory.idOf(session);
         if (!rate.tryConsume(1)) {
             // One rate_limited per burst: answering every dropped frame would echo the flood back.
