@@ -113,6 +113,27 @@ class TokensIT {
     }
 
     @Test
+    void noTokenReachesTheServerLog() throws java.io.IOException {
+        String s = Ids.unique("log");
+        String accepted = token("publish", "streamId", s, c -> { });
+        String refused = badToken("wrong-key", s);
+        try (SignalingClient client = SignalingClient.connectWithToken(refused)) {
+            client.send(withToken(Messages.publish(s), refused));
+            client.awaitError("unauthorized_access");
+            client.send(withToken(Messages.publish(s), accepted));
+            client.awaitNotification("publish_started");
+        }
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("wlp.home"), "usr", "servers",
+                System.getProperty("it.server.name"), "logs", "messages.log");
+        String text = java.nio.file.Files.readString(log);
+        for (String token : java.util.List.of(accepted, refused)) {
+            for (String part : token.split("\\.")) {
+                assertFalse(text.contains(part), "a part of a token is in " + log);
+            }
+        }
+    }
+
+    @Test
     void aJoinTokenForAnotherRoomIsUnauthorizedAccess() {
         String room = Ids.unique("room");
         try (SignalingClient member = SignalingClient.connect()) {
