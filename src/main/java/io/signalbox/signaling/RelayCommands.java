@@ -4,6 +4,7 @@ import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.peer.PeerService;
 import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.ReportError;
 import io.signalbox.signaling.message.ClientMessage.TakeCandidate;
 import io.signalbox.signaling.message.ClientMessage.TakeConfiguration;
@@ -65,15 +66,11 @@ public class RelayCommands {
 
     private void relay(SessionId from, StreamId stream, String subscriberId,
             Function<String, ServerMessage> taggedWith) {
-        Optional<StreamService.Route> route = streams.route(from, stream, emptyToNull(subscriberId));
+        Optional<StreamService.Route> route = streams.route(from, stream, ClientMessage.absentIfEmpty(subscriberId));
         if (route.isPresent()) {
             directory.send(route.get().to(), taggedWith.apply(route.get().subscriberId()));
         } else {
             directory.send(peers.otherPeer(from, stream), taggedWith.apply(null));
         }
-    }
-
-    static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

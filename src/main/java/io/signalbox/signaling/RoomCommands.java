@@ -3,6 +3,7 @@ package io.signalbox.signaling;
 import io.signalbox.room.RoomId;
 import io.signalbox.room.RoomService;
 import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.GetRoomInfo;
 import io.signalbox.signaling.message.ClientMessage.JoinRoom;
 import io.signalbox.signaling.message.ClientMessage.LeaveFromRoom;
@@ -37,7 +38,7 @@ public class RoomCommands {
     void joinRoom(SessionId from, JoinRoom message) {
         RoomId room = new RoomId(message.room());
         tokens.check(from, Action.JOIN, "room", room.value(), message.token());
-        String requested = RelayCommands.emptyToNull(message.streamId());
+        String requested = ClientMessage.absentIfEmpty(message.streamId());
         StreamId stream = new StreamId(requested == null ? UUID.randomUUID().toString() : requested);
         RoomService.Joined joined = rooms.join(from, room, stream, message.streamName(), message.metadata());
         directory.send(from, Notification.joinedTheRoom(room.value(), stream.value(), listing(joined.others())));
@@ -48,7 +49,7 @@ public class RoomCommands {
 
     void leaveFromRoom(SessionId from, LeaveFromRoom message) {
         RoomId room = new RoomId(message.room());
-        String named = RelayCommands.emptyToNull(message.streamId());
+        String named = ClientMessage.absentIfEmpty(message.streamId());
         List<RoomService.Left> left = rooms.leave(from, room, named == null ? null : new StreamId(named));
         directory.send(from, Notification.ofRoom(Event.LEAVED_FROM_ROOM, room.value(), named));
         left.forEach(this::pushLeft);

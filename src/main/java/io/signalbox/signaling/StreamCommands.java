@@ -5,6 +5,7 @@ import io.signalbox.encoding.EncodingService;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.ForceStreamQuality;
 import io.signalbox.signaling.message.ClientMessage.GetStreamInfo;
 import io.signalbox.signaling.message.ClientMessage.Play;
@@ -53,7 +54,7 @@ public class StreamCommands {
     void play(SessionId from, Play message) {
         StreamId stream = new StreamId(message.streamId());
         tokens.check(from, Action.PLAY, "streamId", stream.value(), message.token());
-        String requested = RelayCommands.emptyToNull(message.subscriberId());
+        String requested = ClientMessage.absentIfEmpty(message.subscriberId());
         if (requested != null && !StreamId.RULE.matcher(requested).matches()) {
             throw new SignalingException(ErrorDefinition.INVALID_STREAM_NAME, "subscriberId breaks the identifier rule");
         }

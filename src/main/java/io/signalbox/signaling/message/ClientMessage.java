@@ -32,6 +32,11 @@ public sealed interface ClientMessage {
 
     void accept(Handler handler, SessionId from);
 
+    /** Ant Media's SDK sends {@code ""} for an optional field it has no value for; that means absent. */
+    static String absentIfEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     /** The {@code streamId} exactly as sent, for naming it in an error; null when absent. */
     default String streamId() {
         return null;

@@ -109,11 +109,7 @@ public sealed interface ServerMessage {
             implements ServerMessage {
         public static Error of(ErrorDefinition definition, String streamId, String room) {
             return new Error("error", definition.wireName(), definition.wireName(), definition.message(),
-                    nonEmpty(streamId), nonEmpty(room));
-        }
-
-        private static String nonEmpty(String value) {
-            return value == null || value.isEmpty() ? null : value;
+                    ClientMessage.absentIfEmpty(streamId), ClientMessage.absentIfEmpty(room));
         }
     }
 
