@@ -1,9 +1,21 @@
 package io.signalbox;
 
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 
-/** Mounts the admin REST API under {@code /rest}. */
+/**
+ * Mounts the admin REST API under {@code /rest}; resources marked {@code @RolesAllowed} need an
+ * MP JWT bearer token. {@link io.signalbox.security.AdminApiFilter} enforces that on every
+ * server. {@code @LoginConfig} also switches on the server's own MP-JWT mechanism where the
+ * server has one active (Payara does; Liberty runs without its {@code mpJwt} feature), which
+ * verifies the same token with the same {@code mp.jwt.verify.*} keys.
+ */
+@ApplicationScoped
 @ApplicationPath("rest")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles("admin")
 public class RestApplication extends Application {
 }

@@ -1,5 +1,6 @@
 package io.signalbox.error;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Publishes the error catalogue at {@code GET /rest/v2/errors}. */
+@PermitAll
 @Path("v2/errors")
 public class ErrorCatalogueResource {
 

@@ -2,6 +2,7 @@ package io.signalbox.room;
 
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.signalbox.json.StrictJson;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Registers rooms and shows who is in one, under {@code /rest/v2/rooms}. */
+@RolesAllowed("admin")
 @Path("v2/rooms")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -37,6 +37,11 @@ public class SecurityConfig {
     @ConfigProperty(name = "mp.jwt.verify.publickey.algorithm", defaultValue = "RS256")
     String algorithm;
 
+    /** The cookie a browser's upgrade request may carry its token in (MicroProfile JWT's name and default). */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.token.cookie", defaultValue = "Bearer")
+    String tokenCookie;
+
     public boolean requires(Action action) {
         return requiredActions().contains(action.claim());
     }
@@ -60,5 +65,9 @@ public class SecurityConfig {
 
     public String algorithm() {
         return algorithm;
+    }
+
+    public String tokenCookie() {
+        return tokenCookie;
     }
 }

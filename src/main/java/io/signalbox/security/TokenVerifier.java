@@ -55,14 +55,7 @@ public class TokenVerifier {
         if (token == null) {
             throw unauthorized("no token for " + action.claim());
         }
-        JwtClaims claims;
-        try {
-            claims = consumer().processToClaims(token);
-        } catch (InvalidJwtException e) {
-            // The codes say why without repeating the token, which is a secret.
-            throw unauthorized("token refused, jose4j codes " + e.getErrorDetails().stream()
-                    .map(d -> String.valueOf(d.getErrorCode())).toList());
-        }
+        JwtClaims claims = verify(token);
         try {
             if (!action.claim().equals(claims.getStringClaimValue("type"))) {
                 throw unauthorized("token is for another action");
@@ -72,6 +65,20 @@ public class TokenVerifier {
             }
         } catch (MalformedClaimException e) {
             throw unauthorized("token claim of the wrong type");
+        }
+    }
+
+    /**
+     * The claims of a token signed by the configured key and issuer, unexpired; else
+     * unauthorized_access. Fails with {@link IllegalStateException} when no key is configured.
+     */
+    public JwtClaims verify(String token) {
+        try {
+            return consumer().processToClaims(token);
+        } catch (InvalidJwtException e) {
+            // The codes say why without repeating the token, which is a secret.
+            throw unauthorized("token refused, jose4j codes " + e.getErrorDetails().stream()
+                    .map(d -> String.valueOf(d.getErrorCode())).toList());
         }
     }
 

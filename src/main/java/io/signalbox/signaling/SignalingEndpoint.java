@@ -4,6 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.security.SessionTokens;
+import io.signalbox.security.UpgradeToken;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessageDecoder;
@@ -21,7 +22,6 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.List;
 
 /** The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up. */
 @Dependent
@@ -59,9 +59,7 @@ public class SignalingEndpoint {
         rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
         SessionId id = directory.register(session);
-        // A browser cannot set headers on a WebSocket, so the upgrade's token comes in the query.
-        sessionTokens.connected(id, session.getRequestParameterMap().getOrDefault("token", List.of()).stream()
-                .findFirst().orElse(null));
+        sessionTokens.connected(id, (String) session.getUserProperties().get(UpgradeToken.PROPERTY));
     }
 
     @OnMessage

@@ -3,6 +3,7 @@ package io.signalbox.stream;
 import io.signalbox.encoding.EncoderSetting;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import io.signalbox.json.StrictJson;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The broadcasts admin API at Ant Media's paths under {@code /rest/v2/broadcasts}. */
+@RolesAllowed("admin")
 @Path("v2/broadcasts")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,7 +3,6 @@ package io.signalbox.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.signalbox.error.ErrorDefinition;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -132,8 +131,6 @@ class AdminRestIT {
 
     private static void assertRestError(HttpResponse<String> response, int status, String definition) {
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals(Json.createObjectBuilder().add("definition", definition)
-                .add("message", ErrorDefinition.byWireName(definition).orElseThrow().message()).build(),
-                Server.json(response));
+        assertEquals(Messages.expectedRestError(definition), Server.json(response));
     }
 }

@@ -6,7 +6,6 @@ import io.signalbox.error.ErrorDefinition;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,10 +19,9 @@ class ConfiguredLimitsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addAsResource(new StringAsset(
+        return Deployments.war(
                 // Outranks the environment variable the test run sets (ordinal 300), as the MP Config spec allows.
-                "config_ordinal=500\nsignalbox.streams.max-viewers=2\nsignalbox.rooms.max-participants=2\n"),
-                "META-INF/microprofile-config.properties");
+                "config_ordinal=500", "signalbox.streams.max-viewers=2", "signalbox.rooms.max-participants=2");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.signalbox.error.ErrorDefinition;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,8 +15,7 @@ class EncoderRequiredIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addAsResource(new StringAsset("signalbox.encoder.required=true\n"),
-                "META-INF/microprofile-config.properties");
+        return Deployments.war("signalbox.encoder.required=true");
     }
 
     @Test

@@ -8,7 +8,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,8 +20,7 @@ class EncodingIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addAsResource(new StringAsset("signalbox.encoder.settings=" + LADDER + "\n"),
-                "META-INF/microprofile-config.properties");
+        return Deployments.war("signalbox.encoder.settings=" + LADDER);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,13 +21,12 @@ class LimitsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addAsResource(new StringAsset(String.join("\n",
+        return Deployments.war(
                 "signalbox.limits.max-frame-bytes=1024",
                 "signalbox.limits.messages-per-second=5",
                 "signalbox.limits.max-sessions=3",
                 "signalbox.limits.idle-timeout-seconds=2",
-                "signalbox.security.allowed-origins=" + ALLOWED_ORIGIN + ", https://other.example", "")),
-                "META-INF/microprofile-config.properties");
+                "signalbox.security.allowed-origins=" + ALLOWED_ORIGIN + ", https://other.example");
     }
 
     @Test

@@ -88,6 +88,12 @@ public final class Messages {
         return error(definition, ErrorDefinition.byWireName(definition).orElseThrow().message(), streamId, room);
     }
 
+    /** The body of a refused REST call: the definition and the catalogue's sentence. */
+    public static JsonObject expectedRestError(String definition) {
+        return Json.createObjectBuilder().add("definition", definition)
+                .add("message", ErrorDefinition.byWireName(definition).orElseThrow().message()).build();
+    }
+
     /** The exact error payload the protocol documents for {@code definition}. */
     public static JsonObject error(String definition, String message, String streamId) {
         return error(definition, message, streamId, null);

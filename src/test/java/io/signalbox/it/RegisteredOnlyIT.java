@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.signalbox.error.ErrorDefinition;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,9 +19,8 @@ class RegisteredOnlyIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war().addAsResource(
-                new StringAsset("signalbox.streams.allow-unregistered=false\nsignalbox.rooms.allow-unregistered=false\n"),
-                "META-INF/microprofile-config.properties");
+        return Deployments.war("signalbox.streams.allow-unregistered=false",
+                "signalbox.rooms.allow-unregistered=false");
     }
 
     @Test

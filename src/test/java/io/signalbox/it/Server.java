@@ -15,6 +15,7 @@ public final class Server {
     // HTTP/1.1: the JDK's default h2c upgrade attempt is not what browsers do on plain HTTP.
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(SignalingClient.TIMEOUT).build();
+    private static final String ADMIN = TestKeys.caller("test-admin", "admin");
 
     private Server() {
     }
@@ -32,27 +33,39 @@ public final class Server {
         return URI.create("ws://localhost:" + System.getProperty("it.http.port", "19080") + "/websocket" + query);
     }
 
+    /** GET as an admin: the REST API wants an admin token, and other paths ignore it. */
     public static HttpResponse<String> get(String path) {
-        return call("GET", path, null);
+        return request("GET", path, null, ADMIN);
     }
 
+    /** POST a JSON body as an admin. */
     public static HttpResponse<String> post(String path, String json) {
-        return call("POST", path, json);
+        return request("POST", path, json, ADMIN);
     }
 
+    /** DELETE as an admin. */
     public static HttpResponse<String> delete(String path) {
-        return call("DELETE", path, null);
+        return request("DELETE", path, null, ADMIN);
     }
 
     public static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    private static HttpResponse<String> call(String method, String path, String json) {
+    /** A request with {@code token} as its bearer token, or with no {@code Authorization} header when null. */
+    public static HttpResponse<String> request(String method, String path, String json, String token) {
+        return requestWithAuthorization(method, path, json, token == null ? null : "Bearer " + token);
+    }
+
+    /** A request with this {@code Authorization} header, or none when null. */
+    public static HttpResponse<String> requestWithAuthorization(String method, String path, String json, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(http(path)).timeout(SignalingClient.TIMEOUT)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,26 +28,29 @@ public final class SignalingClient implements AutoCloseable {
     private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private SignalingClient(String origin, String query) {
+    private SignalingClient(Map<String, String> headers, String query) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
-        if (origin != null) {
-            builder.header("Origin", origin);
-        }
+        headers.forEach(builder::header);
         socket = builder.buildAsync(Server.websocket(query), new Listener()).join();
     }
 
     public static SignalingClient connect() {
-        return new SignalingClient(null, "");
+        return new SignalingClient(Map.of(), "");
     }
 
     /** Connects as a browser page from {@code origin} would; fails if the handshake is refused. */
     public static SignalingClient connectFrom(String origin) {
-        return new SignalingClient(origin, "");
+        return new SignalingClient(Map.of("Origin", origin), "");
     }
 
     /** Connects with a token on the upgrade request, as {@code ?token=}. */
     public static SignalingClient connectWithToken(String token) {
-        return new SignalingClient(null, "?token=" + token);
+        return new SignalingClient(Map.of(), "?token=" + token);
+    }
+
+    /** Connects with one extra header on the upgrade request, such as {@code Authorization} or {@code Cookie}. */
+    public static SignalingClient connectWithHeader(String name, String value) {
+        return new SignalingClient(Map.of(name, value), "");
     }
 
     /** Sends one text frame, exactly as given. */

@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,19 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(ArquillianExtension.class)
 class TokensIT {
-    static final String ISSUER = "https://issuer.signalbox.test";
-    static final KeyPair KEYS = rsa();
-    static final KeyPair OTHER_KEYS = rsa();
-
     @Deployment(testable = false)
     static WebArchive deployment() {
-        String pem = "-----BEGIN PUBLIC KEY-----\\n"
-                + Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\\n-----END PUBLIC KEY-----";
-        return Deployments.war().addAsResource(new StringAsset(String.join("\n",
-                "signalbox.security.token-required=publish,play,join",
-                "mp.jwt.verify.publickey=" + pem,
-                "mp.jwt.verify.issuer=" + ISSUER,
-                "mp.jwt.verify.publickey.algorithm=RS256", "")), "META-INF/microprofile-config.properties");
+        return Deployments.war("signalbox.security.token-required=publish,play,join");
     }
 
     @Test
@@ -101,6 +84,43 @@ class TokensIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Authorization", "Cookie"})
+    void aTokenInAnUpgradeHeaderCoversItsStream(String header) {
+        String s = Ids.unique("header-" + header);
+        String token = token("publish", "streamId", s, c -> { });
+        String value = header.equals("Cookie") ? "theme=dark; Bearer=" + token : "Bearer " + token;
+        try (SignalingClient publisher = SignalingClient.connectWithHeader(header, value)) {
+            publisher.send(Messages.publish(Ids.unique("not-covered")));
+            publisher.awaitError("unauthorized_access");
+            publisher.send(Messages.publish(s));
+            publisher.awaitNotification("publish_started");
+        }
+    }
+
+    @Test
+    void concurrentHandshakesEachKeepTheirOwnToken() {
+        // The handshake passes the token through user properties; a shared map would mix them up.
+        int sessions = 24;
+        java.util.List<String> streams = java.util.stream.IntStream.range(0, sessions)
+                .mapToObj(i -> Ids.unique("own-" + i)).toList();
+        java.util.List<java.util.concurrent.CompletableFuture<SignalingClient>> connecting = streams.stream()
+                .map(s -> java.util.concurrent.CompletableFuture.supplyAsync(() -> SignalingClient.connectWithHeader(
+                        "Authorization", "Bearer " + token("publish", "streamId", s, c -> { }))))
+                .toList();
+        java.util.List<SignalingClient> clients = connecting.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        try {
+            for (int i = 0; i < sessions; i++) {
+                clients.get(i).send(Messages.publish(streams.get(i)));
+            }
+            for (SignalingClient client : clients) {
+                client.awaitNotification("publish_started");
+            }
+        } finally {
+            clients.forEach(SignalingClient::close);
+        }
+    }
+
     @Test
     void aBadTokenOnTheUpgradeRequestAuthorizesNothing() {
         String s = Ids.unique("upgrade-bad");
@@ -151,43 +171,27 @@ class TokensIT {
             case "not-yet-valid" -> token("publish", "streamId", s, c -> c.setNotBefore(NumericDate.fromSeconds(
                     NumericDate.now().getValue() + 3600)));
             case "wrong-issuer" -> token("publish", "streamId", s, c -> c.setIssuer("https://elsewhere.test"));
-            case "wrong-key" -> sign(claims("publish", "streamId", s, c -> { }), OTHER_KEYS, AlgorithmIdentifiers.RSA_USING_SHA256);
+            case "wrong-key" -> TestKeys.sign(claims("publish", "streamId", s, c -> { }), TestKeys.OTHER_KEYS);
             case "tampered" -> tamper(token("publish", "streamId", "other-" + s, c -> { }), s);
             case "alg-none" -> unsigned(claims("publish", "streamId", s, c -> { }));
             case "wrong-stream" -> token("publish", "streamId", "other-" + s, c -> { });
             case "wrong-type" -> token("play", "streamId", s, c -> { });
-            case "no-expiry" -> sign(claims("publish", "streamId", s, c -> c.unsetClaim("exp")), KEYS,
-                    AlgorithmIdentifiers.RSA_USING_SHA256);
+            case "no-expiry" -> TestKeys.sign(claims("publish", "streamId", s, c -> c.unsetClaim("exp")));
             case "garbage" -> "not.a.jwt";
             default -> throw new IllegalArgumentException(kind);
         };
     }
 
     static String token(String type, String subjectClaim, String subject, Consumer<JwtClaims> change) {
-        return sign(claims(type, subjectClaim, subject, change), KEYS, AlgorithmIdentifiers.RSA_USING_SHA256);
+        return TestKeys.sign(claims(type, subjectClaim, subject, change));
     }
 
     private static JwtClaims claims(String type, String subjectClaim, String subject, Consumer<JwtClaims> change) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setExpirationTimeMinutesInTheFuture(10);
-        claims.setIssuedAtToNow();
-        claims.setClaim("type", type);
-        claims.setClaim(subjectClaim, subject);
-        change.accept(claims);
-        return claims;
-    }
-
-    private static String sign(JwtClaims claims, KeyPair keys, String algorithm) {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(keys.getPrivate());
-        jws.setAlgorithmHeaderValue(algorithm);
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestKeys.claims(c -> {
+            c.setClaim("type", type);
+            c.setClaim(subjectClaim, subject);
+            change.accept(c);
+        });
     }
 
     /** An {@code alg: none} token: a header, the claims and an empty signature. */
@@ -208,15 +212,5 @@ class TokensIT {
 
     private static JsonObject withToken(JsonObject message, String token) {
         return jakarta.json.Json.createObjectBuilder(message).add("token", token).build();
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
