@@ -1,0 +1,83 @@
+// Types for the Signalbox JavaScript SDK (signalbox.js and its modules).
+
+export declare const SdkError: Readonly<{
+  WebSocketNotSupported: 'WebSocketNotSupported';
+  NoActiveConnection: 'NoActiveConnection';
+  AbortError: 'AbortError';
+  NotAllowedError: 'NotAllowedError';
+  NotFoundError: 'NotFoundError';
+  OverconstrainedError: 'OverconstrainedError';
+  SecurityError: 'SecurityError';
+  NotSupportedError: 'NotSupportedError';
+  AudioAlreadyActive: 'AudioAlreadyActive';
+  VideoAlreadyActive: 'VideoAlreadyActive';
+  DeviceInUse: 'Camera or Mic is being used by some other process that does not let read the devices';
+  ScreenSharePermissionDenied: 'screen_share_permission_denied';
+  NotSetLocalDescription: 'notSetLocalDescription';
+  NotSetRemoteDescription: 'notSetRemoteDescription';
+}>;
+
+/** An SDK error name (protocol section 11) or a server error definition (section 3). */
+export type ErrorName = (typeof SdkError)[keyof typeof SdkError] | string;
+
+export declare class SignalboxError extends Error {
+  constructor(name: ErrorName, message: string, cause?: unknown);
+}
+
+export interface SignalboxOptions {
+  /** ws:// or wss:// address of /websocket; defaults to this page's server. */
+  url?: string;
+  /** Sent as the token field of publish, play, join and joinRoom. */
+  token?: string;
+  mediaConstraints?: MediaStreamConstraints;
+  iceServers?: RTCIceServer[];
+  /** Shows the local camera. */
+  localVideo?: HTMLVideoElement;
+  /** Every notification and event: info is its definition or name (joined, publish_started, newStreamAvailable, ...). */
+  callback?: (info: string, object: any) => void;
+  /** Every failure: SDK errors with a sentence, server errors with the whole error frame. */
+  callbackError?: (error: ErrorName, message: string | object) => void;
+  /** Milliseconds between pings (default 20000). */
+  pingMillis?: number;
+  /** Reconnect after a dropped socket and ask for everything again (default true). */
+  reconnect?: boolean;
+  backoffMillis?: number;
+  maxBackoffMillis?: number;
+}
+
+export interface StreamEventDetail { streamId: string; stream: MediaStream }
+export interface ErrorEventDetail { error: ErrorName; message: string | object }
+export interface StateEventDetail {
+  connection?: 'open' | 'closed';
+  reconnected?: boolean;
+  willReconnect?: boolean;
+  code?: number;
+  streamId?: string;
+  subscriberId?: string;
+  peer?: RTCPeerConnectionState;
+}
+
+export declare class Signalbox extends EventTarget {
+  constructor(options?: SignalboxOptions);
+  connect(): Promise<void>;
+  openLocalMedia(): Promise<MediaStream>;
+  join(streamId: string, options?: { mode?: 'both' | 'play'; token?: string }): Promise<void>;
+  leave(streamId: string): void;
+  publish(streamId: string, options?: { streamName?: string; mainTrack?: string; token?: string }): Promise<void>;
+  play(streamId: string, options?: { token?: string; room?: string }): void;
+  stop(streamId: string): void;
+  joinRoom(room: string, streamId?: string): Promise<void>;
+  leaveFromRoom(room: string): void;
+  turnOnLocalCamera(): void;
+  turnOffLocalCamera(): void;
+  unmuteLocalMic(): void;
+  muteLocalMic(): void;
+  startScreenShare(): Promise<void>;
+  stopScreenShare(): Promise<void>;
+  close(): void;
+  addEventListener(type: 'stream', listener: (e: CustomEvent<StreamEventDetail>) => void): void;
+  addEventListener(type: 'error', listener: (e: CustomEvent<ErrorEventDetail>) => void): void;
+  addEventListener(type: 'state', listener: (e: CustomEvent<StateEventDetail>) => void): void;
+  addEventListener(type: 'notification', listener: (e: CustomEvent<any>) => void): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void;
+}

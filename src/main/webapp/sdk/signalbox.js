@@ -1,0 +1,300 @@
+import { SdkError, SignalboxError } from './errors.js';
+import { SignalingConnection } from './connection.js';
+import { LocalMedia } from './media.js';
+import { PeerLink } from './peer.js';
+
+export { SdkError, SignalboxError } from './errors.js';
+
+const ROOM_PLAY_RETRIES = 8;
+
+/**
+ * A Signalbox client: peer-to-peer calls (join), publish and play, and mesh rooms, over one
+ * signaling connection. Reports through AMS-style callback(info, object) and
+ * callbackError(error, message), and as events: 'notification', 'stream', 'error', 'state'.
+ */
+export class Signalbox extends EventTarget {
+  /** @param {import('./signalbox').SignalboxOptions} options */
+  constructor(options = {}) {
+    super();
+    this.options = options;
+    this.url = options.url || defaultUrl();
+    this.media = new LocalMedia(options.mediaConstraints || { video: true, audio: true });
+    /** @type {Map<string, PeerLink>} */
+    this.links = new Map();
+    /** @type {Map<string, 'p2p'|'publish'|'play'>} what this client does with each stream */
+    this.roles = new Map();
+    /** @type {Map<string, any[]>} */
+    this.ladders = new Map();
+    /** @type {Map<string, string>} room to own stream id */
+    this.rooms = new Map();
+    this.connection = new SignalingConnection(this.url, options);
+    this.connection.addEventListener('message', (e) => this.onFrame(e.detail));
+    this.connection.addEventListener('open', (e) => this.onOpen(e.detail.reconnected));
+    this.connection.addEventListener('close', (e) => this.emit('state', { connection: 'closed', ...e.detail }));
+  }
+
+  async connect() {
+    try {
+      await this.connection.open();
+    } catch (e) {
+      this.raise(e);
+      throw e;
+    }
+  }
+
+  /** Opens the camera and microphone (once) and shows them in options.localVideo. */
+  async openLocalMedia() {
+    try {
+      const stream = await this.media.open();
+      if (this.options.localVideo) this.options.localVideo.srcObject = stream;
+      return stream;
+    } catch (e) {
+      this.raise(e);
+      throw e;
+    }
+  }
+
+  /** Joins a peer-to-peer call; the second peer to join makes the call start. */
+  async join(streamId, { mode = 'both', token } = {}) {
+    if (mode !== 'play') await this.openLocalMedia();
+    this.roles.set(streamId, 'p2p');
+    this.send({ command: 'join', streamId, mode, multiPeer: false, token: token ?? this.options.token ?? '' });
+  }
+
+  leave(streamId) {
+    this.forget(streamId);
+    this.send({ command: 'leave', streamId });
+  }
+
+  /** Publishes the local camera and microphone; each viewer gets its own peer connection. */
+  async publish(streamId, { streamName = '', mainTrack = '', token } = {}) {
+    await this.openLocalMedia();
+    this.roles.set(streamId, 'publish');
+    this.send({ command: 'publish', streamId, token: token ?? this.options.token ?? '', streamName, mainTrack,
+      metaData: '', video: true, audio: true });
+  }
+
+  /** Plays a published stream; its video arrives as a 'stream' event and newStreamAvailable. */
+  play(streamId, { token, room = '' } = {}) {
+    this.roles.set(streamId, 'play');
+    this.send({ command: 'play', streamId, token: token ?? this.options.token ?? '', room, subscriberId: '' });
+  }
+
+  stop(streamId) {
+    this.forget(streamId);
+    this.send({ command: 'stop', streamId });
+  }
+
+  /** Enters a mesh room: publishes this client's stream there and plays every other member's. */
+  async joinRoom(room, streamId = '') {
+    await this.openLocalMedia();
+    this.rooms.set(room, streamId);
+    this.send({ command: 'joinRoom', room, streamId, streamName: '', metadata: '', mode: 'mcu',
+      token: this.options.token ?? '' });
+  }
+
+  leaveFromRoom(room) {
+    const own = this.rooms.get(room);
+    this.rooms.delete(room);
+    for (const [streamId, role] of [...this.roles]) {
+      if (streamId === own || (role === 'play' && this.roomOf(streamId) === room)) this.forget(streamId);
+    }
+    this.send({ command: 'leaveFromRoom', room, streamId: own || '' });
+  }
+
+  turnOnLocalCamera() { this.guard(() => this.media.turnOn('video')); }
+  turnOffLocalCamera() { this.guard(() => this.media.turnOff('video')); }
+  unmuteLocalMic() { this.guard(() => this.media.turnOn('audio')); }
+  muteLocalMic() { this.guard(() => this.media.turnOff('audio')); }
+
+  /** Sends the screen instead of the camera on every connection. */
+  async startScreenShare() {
+    try {
+      const screen = await this.media.openScreen();
+      screen.addEventListener('ended', () => this.stopScreenShare());
+      await Promise.all([...this.links.values()].map((link) => link.replaceVideo(screen)));
+    } catch (e) {
+      this.raise(e);
+    }
+  }
+
+  async stopScreenShare() {
+    this.media.closeScreen();
+    await Promise.all([...this.links.values()].map((link) => link.replaceVideo(this.media.cameraTrack)));
+  }
+
+  close() {
+    for (const key of [...this.links.keys()]) this.closeLink(key);
+    this.connection.close();
+    this.media.close();
+  }
+
+  // --- incoming frames ---
+
+  onFrame(frame) {
+    const { command, streamId } = frame;
+    switch (command) {
+      case 'start': return this.onStart(streamId, frame.subscriberId);
+      case 'takeConfiguration': return this.linkFor(frame, true)?.takeConfiguration(frame);
+      case 'takeCandidate': return this.linkFor(frame, false)?.takeCandidate(frame);
+      case 'stop': return this.onStop(streamId, frame.subscriberId);
+      case 'forceStreamQuality':
+        return this.links.get(key(streamId, frame.subscriberId))?.applyLadder(this.ladders.get(streamId), frame.streamHeight);
+      case 'notification': return this.onNotification(frame);
+      case 'error': return this.onServerError(frame);
+      case 'pong': return undefined;
+      default: return this.callback(command, frame);
+    }
+  }
+
+  onStart(streamId, subscriberId) {
+    const link = this.openLink(streamId, subscriberId, true);
+    if (!this.media.stream) link.receiveOnly(); // a play-mode P2P peer offers to receive only
+    link.offer().then(() => link.applyLadder(this.ladders.get(streamId))).catch((e) => this.raise(e));
+  }
+
+  onStop(streamId, subscriberId) {
+    if (subscriberId && this.roles.get(streamId) === 'publish') {
+      this.closeLink(key(streamId, subscriberId));
+    } else {
+      this.closeLink(key(streamId));
+    }
+    this.callback('stop', { streamId, subscriberId });
+  }
+
+  onNotification(frame) {
+    const { definition, streamId, room } = frame;
+    if (definition === 'publish_started') this.ladders.set(streamId, frame.encoderSettings || []);
+    if (definition === 'joinedTheRoom') {
+      this.rooms.set(room, streamId);
+      this.publish(streamId, { mainTrack: room }).catch(() => { /* raised already */ });
+      for (const other of frame.streams || []) this.playInRoom(room, other, 0);
+    }
+    if (definition === 'streamJoined' && this.rooms.has(room)) this.playInRoom(room, streamId, 0);
+    if (definition === 'streamLeaved' && this.rooms.has(room)) this.forget(streamId);
+    this.emit('notification', frame);
+    this.callback(definition, frame);
+  }
+
+  onServerError(frame) {
+    const retry = this.roomPlays?.get(frame.streamId);
+    // A new member's streamJoined can arrive before its publish does: try that play again.
+    if (frame.definition === 'no_stream_exist' && retry && retry.attempt < ROOM_PLAY_RETRIES) {
+      setTimeout(() => this.playInRoom(retry.room, frame.streamId, retry.attempt + 1), 150 * (retry.attempt + 1));
+      return;
+    }
+    this.emit('error', { error: frame.definition, message: frame });
+    if (this.options.callbackError) this.options.callbackError(frame.definition, frame);
+  }
+
+  playInRoom(room, streamId, attempt) {
+    if (!this.rooms.has(room) || streamId === this.rooms.get(room)) return;
+    this.roomPlays = this.roomPlays || new Map();
+    this.roomPlays.set(streamId, { room, attempt });
+    this.play(streamId, { room });
+  }
+
+  roomOf(streamId) {
+    return this.roomPlays?.get(streamId)?.room;
+  }
+
+  onOpen(reconnected) {
+    this.emit('state', { connection: 'open', reconnected });
+    if (!reconnected) return;
+    // The server released everything with the old socket: ask for it all again.
+    for (const k of [...this.links.keys()]) this.closeLink(k);
+    const roomStreams = new Set(this.rooms.values());
+    for (const [streamId, role] of [...this.roles]) {
+      if (roomStreams.has(streamId) || this.roomOf(streamId)) continue;
+      if (role === 'p2p') this.send({ command: 'join', streamId, mode: 'both', multiPeer: false, token: this.options.token ?? '' });
+      if (role === 'publish') this.publish(streamId).catch(() => {});
+      if (role === 'play') this.play(streamId);
+    }
+    for (const [room, streamId] of this.rooms) this.joinRoom(room, streamId).catch(() => {});
+    this.callback('reconnected', {});
+  }
+
+  // --- peer connections ---
+
+  linkFor(frame, create) {
+    const role = this.roles.get(frame.streamId);
+    const k = role === 'publish' ? key(frame.streamId, frame.subscriberId) : key(frame.streamId);
+    const existing = this.links.get(k);
+    if (existing || !create) return existing;
+    // The answering side takes its m-lines from the offer; it only adds what it sends.
+    return this.openLink(frame.streamId, role === 'publish' ? frame.subscriberId : undefined, role !== 'play');
+  }
+
+  openLink(streamId, subscriberId, sending) {
+    const k = key(streamId, subscriberId);
+    this.closeLink(k);
+    const link = new PeerLink({ streamId, subscriberId, iceServers: this.options.iceServers });
+    if (sending && this.media.stream) link.send(this.media.stream);
+    link.addEventListener('signal', (e) => this.send(e.detail));
+    link.addEventListener('failure', (e) => this.raise(e.detail));
+    link.addEventListener('track', (e) => {
+      this.emit('stream', { streamId, stream: e.detail });
+      this.callback('newStreamAvailable', { streamId, stream: e.detail });
+    });
+    link.addEventListener('state', (e) => this.emit('state', { streamId, subscriberId, peer: e.detail }));
+    this.links.set(k, link);
+    return link;
+  }
+
+  closeLink(k) {
+    const link = this.links.get(k);
+    if (link) link.close();
+    this.links.delete(k);
+  }
+
+  forget(streamId) {
+    for (const k of [...this.links.keys()]) {
+      if (k === streamId || k.startsWith(streamId + '/')) this.closeLink(k);
+    }
+    this.roles.delete(streamId);
+    this.roomPlays?.delete(streamId);
+  }
+
+  // --- reporting ---
+
+  send(frame) {
+    if (!this.connection.isOpen) {
+      this.raise(new SignalboxError(SdkError.NoActiveConnection, `not connected: cannot send ${frame.command}`));
+      return;
+    }
+    this.connection.send(frame);
+  }
+
+  guard(action) {
+    try {
+      action();
+    } catch (e) {
+      this.raise(e);
+    }
+  }
+
+  raise(e) {
+    const name = e instanceof SignalboxError ? e.name : SdkError.NoActiveConnection;
+    const message = e && e.message ? e.message : String(e);
+    this.emit('error', { error: name, message });
+    if (this.options.callbackError) this.options.callbackError(name, message);
+  }
+
+  callback(info, object) {
+    if (this.options.callback) this.options.callback(info, object);
+  }
+
+  emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+function key(streamId, subscriberId) {
+  return subscriberId ? `${streamId}/${subscriberId}` : streamId;
+}
+
+function defaultUrl() {
+  const url = new URL('/websocket', globalThis.location ? location.href : 'http://localhost/');
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}

@@ -1,0 +1,110 @@
+package io.signalbox.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Page;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo pages in real headless Chromium with fake devices: calls, broadcasts and rooms carry video. */
+@ExtendWith(ArquillianExtension.class)
+class BrowserCallsIT {
+    private static Browsers browsers;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeAll
+    static void launch() {
+        browsers = Browsers.withFakeMedia();
+    }
+
+    @AfterAll
+    static void quit() {
+        browsers.close();
+    }
+
+    @Test
+    void twoPagesCompleteAPeerToPeerCallAndEachReceivesTheOthersVideo() {
+        String s = Ids.unique("browser-call");
+        Page a = browsers.open("/demo/p2p.html?streamId=" + s);
+        Page b = browsers.open("/demo/p2p.html?streamId=" + s);
+        Browsers.awaitConnected(a);
+        Browsers.awaitConnected(b);
+        a.click("#join");
+        a.waitForFunction("() => window.demo.events.includes('joined')");
+        b.click("#join");
+        Browsers.awaitRemoteVideos(a, 1);
+        Browsers.awaitRemoteVideos(b, 1);
+        Browsers.screenshot(a, "p2p");
+        a.click("#leave");
+        b.waitForFunction("() => window.demo.events.includes('stop')");
+        assertEquals(0, (int) b.evaluate("() => window.demo.errors.length"), () -> String.valueOf(b.evaluate("() => JSON.stringify(window.demo.errors)")));
+        a.context().close();
+        b.context().close();
+    }
+
+    @Test
+    void aPublisherWithTwoViewersSendsVideoToBoth() {
+        String s = Ids.unique("browser-publish");
+        Page publisher = browsers.open("/demo/publish.html?streamId=" + s);
+        Browsers.awaitConnected(publisher);
+        publisher.click("#publish");
+        publisher.waitForFunction("() => window.demo.events.includes('publish_started')");
+        Page first = browsers.open("/demo/play.html?streamId=" + s);
+        Page second = browsers.open("/demo/play.html?streamId=" + s);
+        for (Page viewer : new Page[] {first, second}) {
+            Browsers.awaitConnected(viewer);
+            viewer.click("#play");
+        }
+        Browsers.awaitRemoteVideos(first, 1);
+        Browsers.awaitRemoteVideos(second, 1);
+        publisher.waitForFunction("() => Object.values(window.demo.peerStates).filter(s => s === 'connected').length === 2");
+        Browsers.screenshot(publisher, "publish");
+        Browsers.screenshot(first, "play");
+        publisher.click("#stop");
+        first.waitForFunction("() => window.demo.events.includes('play_finished')");
+        second.waitForFunction("() => window.demo.events.includes('play_finished')");
+        for (Page page : new Page[] {publisher, first, second}) {
+            page.context().close();
+        }
+        Awaitility.await().atMost(SignalingClient.TIMEOUT).untilAsserted(() -> {
+            assertEquals(0, Server.registries().getInt("publishedStreams"));
+            assertEquals(0, Server.registries().getInt("viewers"));
+        });
+    }
+
+    @Test
+    void threeMembersOfARoomEachReceiveTheOtherTwo() {
+        String room = Ids.unique("browser-room");
+        Page[] members = new Page[3];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = browsers.open("/demo/conference.html?room=" + room);
+            Browsers.awaitConnected(members[i]);
+            members[i].click("#join");
+            members[i].waitForFunction("() => window.demo.events.includes('joinedTheRoom')");
+        }
+        for (Page member : members) {
+            Browsers.awaitRemoteVideos(member, 2);
+        }
+        Browsers.screenshot(members[0], "conference");
+        members[2].click("#leave");
+        members[0].waitForFunction("() => window.demo.events.includes('streamLeaved')");
+        members[0].waitForFunction("() => document.querySelectorAll('#remotes video').length === 1");
+        for (Page member : members) {
+            member.context().close();
+        }
+        Awaitility.await().atMost(SignalingClient.TIMEOUT).untilAsserted(() -> {
+            assertEquals(0, Server.registries().getInt("rooms"));
+            assertEquals(0, Server.registries().getInt("sessions"));
+        });
+    }
+}

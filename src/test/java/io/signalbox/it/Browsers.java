@@ -1,0 +1,74 @@
+package io.signalbox.it;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Headless Debian Chromium driven by Playwright, with a fake camera and microphone unless a test
+ * asks for a browser without them. One per test class; close it after the class.
+ */
+public final class Browsers implements AutoCloseable {
+    /** Where the tests keep screenshots of the demo pages (a build artifact). */
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final List<String> BASE_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Browsers(List<String> extraFlags) {
+        List<String> flags = new ArrayList<>(BASE_FLAGS);
+        flags.addAll(extraFlags);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
+                .setArgs(flags));
+    }
+
+    /** A browser whose pages get a fake camera and microphone without a permission prompt. */
+    public static Browsers withFakeMedia() {
+        return new Browsers(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"));
+    }
+
+    /** A browser with these extra Chromium flags only (for example no devices at all). */
+    public static Browsers withFlags(String... flags) {
+        return new Browsers(List.of(flags));
+    }
+
+    /** A page in its own context (its own cookies and permissions), at {@code path} of the server. */
+    public Page open(String path) {
+        Page page = browser.newContext().newPage();
+        page.setDefaultTimeout(SignalingClient.TIMEOUT.toMillis() * 2);
+        page.navigate(Server.http(path).toString());
+        return page;
+    }
+
+    /** Waits until the page's signaling connection is open. */
+    public static void awaitConnected(Page page) {
+        page.waitForFunction("() => document.getElementById('state').textContent.includes('open')");
+    }
+
+    /** Waits until the page shows a remote video that is really decoding frames. */
+    public static void awaitRemoteVideos(Page page, int count) {
+        page.waitForFunction("n => [...document.querySelectorAll('#remotes video')]"
+                + ".filter(v => v.videoWidth > 0 && v.srcObject && v.srcObject.getVideoTracks().some(t => t.readyState === 'live'))"
+                + ".length >= n", count);
+    }
+
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
