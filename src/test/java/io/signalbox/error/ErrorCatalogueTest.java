@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue enum, protocol.md's tables and (once it exists) the SDK's list must agree. */
+/** The catalogue enum, protocol.md's tables and the JavaScript SDK's list must agree. */
 class ErrorCatalogueTest {
     private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| `([^`]+)` \\|");
+    private static final Pattern SDK_ENTRY = Pattern.compile("(?m)^\\s+\\w+: '([^']+)',$");
+    private static final Pattern DTS_ENTRY = Pattern.compile("(?m)^\\s+\\w+: '([^']+)';$");
 
     @Test
     void everyWireNameIsUnique() {
@@ -61,6 +63,15 @@ class ErrorCatalogueTest {
     }
 
     @Test
+    void theSdkListIsTheProtocolSdkList() throws IOException {
+        Set<String> documented = rows(section(protocol(), "## 11.", null));
+        assertEquals(documented, sdkNames("src/main/webapp/sdk/errors.js",
+                "export const SdkError = Object.freeze({", "});", SDK_ENTRY));
+        assertEquals(documented, sdkNames("src/main/webapp/sdk/signalbox.d.ts",
+                "export declare const SdkError: Readonly<{", "}>;", DTS_ENTRY));
+    }
+
+    @Test
     void theRepositoryCopyOfTheProtocolIsTheSharedOne() throws IOException {
         Path shared = Path.of(System.getProperty("signalbox.shared.protocol.doc", "../shared/protocol.md"));
         if (Files.exists(shared)) {
@@ -86,6 +97,19 @@ class ErrorCatalogueTest {
             names.add(m.group(1));
         }
         assertFalse(names.isEmpty(), "no table rows in section");
+        return names;
+    }
+
+    /** The names in the SDK's {@code SdkError} object, between {@code start} and {@code end} of {@code file}. */
+    private static Set<String> sdkNames(String file, String start, String end, Pattern entry) throws IOException {
+        String text = Files.readString(Path.of(file));
+        int from = text.indexOf(start);
+        assertTrue(from >= 0, "no SdkError in " + file);
+        Matcher m = entry.matcher(text.substring(from, text.indexOf(end, from)));
+        Set<String> names = new LinkedHashSet<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
         return names;
     }
 

@@ -53,6 +53,31 @@ class BrowserCallsIT {
     }
 
     @Test
+    void afterADroppedSocketThePageReconnectsRejoinsAndTheCallResumes() {
+        String s = Ids.unique("browser-reconnect");
+        Page a = browsers.open("/demo/p2p.html?streamId=" + s);
+        Page b = browsers.open("/demo/p2p.html?streamId=" + s);
+        Browsers.awaitConnected(a);
+        Browsers.awaitConnected(b);
+        a.click("#join");
+        a.waitForFunction("() => window.demo.events.includes('joined')");
+        b.click("#join");
+        Browsers.awaitRemoteVideos(a, 1);
+        Browsers.awaitRemoteVideos(b, 1);
+        String streams = "() => window.demo.events.filter(e => e === 'newStreamAvailable').length";
+        int before = ((Number) b.evaluate(streams)).intValue();
+        // The socket drops under the SDK (as a network would): not the SDK's own close().
+        a.evaluate("() => window.demo.client.connection.socket.close(4000, 'dropped')");
+        b.waitForFunction("() => window.demo.events.includes('stop')");
+        a.waitForFunction("() => window.demo.events.includes('reconnected')");
+        b.waitForFunction("n => window.demo.events.filter(e => e === 'newStreamAvailable').length > n", before);
+        Browsers.awaitRemoteVideos(a, 1);
+        Browsers.awaitRemoteVideos(b, 1);
+        a.context().close();
+        b.context().close();
+    }
+
+    @Test
     void aPublisherWithTwoViewersSendsVideoToBoth() {
         String s = Ids.unique("browser-publish");
         Page publisher = browsers.open("/demo/publish.html?streamId=" + s);

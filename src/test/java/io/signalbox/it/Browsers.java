@@ -44,7 +44,17 @@ public final class Browsers implements AutoCloseable {
 
     /** A page in its own context (its own cookies and permissions), at {@code path} of the server. */
     public Page open(String path) {
-        Page page = browser.newContext().newPage();
+        return open(path, List.of());
+    }
+
+    /** A page whose context is granted these permissions (such as {@code camera}) up front. */
+    public Page open(String path, List<String> permissions) {
+        var context = browser.newContext();
+        if (!permissions.isEmpty()) {
+            context.grantPermissions(permissions, new com.microsoft.playwright.BrowserContext.GrantPermissionsOptions()
+                    .setOrigin(Server.http("").toString()));
+        }
+        Page page = context.newPage();
         page.setDefaultTimeout(SignalingClient.TIMEOUT.toMillis() * 2);
         page.navigate(Server.http(path).toString());
         return page;
