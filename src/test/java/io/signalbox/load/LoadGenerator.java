@@ -1,0 +1,241 @@
+package io.signalbox.load;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Load against a running Signalbox: {@code relay} (pairs ping-pong 250-byte takeCandidate
+ * messages through the server) and {@code connections} (N joined sessions held open). Prints
+ * what it measured; asserts nothing. See docs/benchmark.md.
+ */
+public final class LoadGenerator {
+    private static final String CANDIDATE = "candidate:842163049 1 udp 1677729535 192.0.2.7 54321 typ srflx raddr "
+            + "10.0.0.7 rport 54321 generation 0 ufrag a1b2 network-cost 999 extra-padding-to-250-bytes";
+
+    private final URI server;
+    private final ServerProcess process;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private LoadGenerator(URI server, ServerProcess process) {
+        this.server = server;
+        this.process = process;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        LoadGenerator generator = new LoadGenerator(URI.create(o.getOrDefault("--url", "ws://localhost:9080/websocket")),
+                o.containsKey("--server-pid") ? new ServerProcess(Long.parseLong(o.get("--server-pid"))) : null);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "relay" -> generator.relay(Integer.parseInt(o.getOrDefault("--pairs", "50")),
+                    Integer.parseInt(o.getOrDefault("--seconds", "20")));
+            case "connections" -> generator.connections(Integer.parseInt(o.getOrDefault("--sessions", "1000")));
+            default -> System.err.println("usage: relay [--pairs 50 --seconds 20] | connections [--sessions 1000]"
+                    + " [--url ws://host:port/websocket] [--server-pid PID]");
+        }
+
+    }
+
+    /** P pairs join P2P; each pair keeps one takeCandidate in flight both ways for the whole time. */
+    private void relay(int pairs, int seconds) throws Exception {
+        Recorder rtt = new Recorder(3);
+        AtomicLong relayed = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<Peer> peers = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            String stream = "load-" + UUID.randomUUID();
+            Peer a = connect(rtt, relayed, errors);
+            Peer b = connect(rtt, relayed, errors);
+            a.send(join(stream)).awaitJoined();
+            b.send(join(stream)).awaitJoined();
+            a.stream = stream;
+            b.stream = stream;
+            peers.add(a);
+            peers.add(b);
+        }
+        rtt.getIntervalHistogram(); // forget the warm-up
+        relayed.set(0);
+        long cpuBefore = process == null ? 0 : process.cpuMicros();
+        long start = now();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        for (Peer p : peers) {
+            p.deadline = end;
+            p.sendCandidate();
+        }
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - start)); // the measured interval itself
+        long cpuAfter = process == null ? 0 : process.cpuMicros();
+        double elapsed = (now() - start) / 1e9;
+        Histogram h = rtt.getIntervalHistogram();
+        long messages = relayed.get();
+        System.out.printf("relay: %d pairs, %.1f s, %d messages relayed, %.0f msg/s, errors %d%n",
+                pairs, elapsed, messages, messages / elapsed, errors.get());
+        System.out.printf("round trip (to the peer and back, through the server twice) us: p50 %d p90 %d p99 %d max %d%n",
+                h.getValueAtPercentile(50) / 1000, h.getValueAtPercentile(90) / 1000,
+                h.getValueAtPercentile(99) / 1000, h.getMaxValue() / 1000);
+        if (process != null) {
+            System.out.printf("server CPU: %.1f us per relayed message%n", (cpuAfter - cpuBefore) / (double) messages);
+        }
+        closeAll(peers);
+    }
+
+    /** N sessions, each joined to its own stream, held, measured, then closed. */
+    private void connections(int sessions) throws Exception {
+        long heapBefore = process == null ? 0 : process.heapAfterGcBytes();
+        long rssBefore = process == null ? 0 : process.rssBytes();
+        AtomicLong errors = new AtomicLong();
+        List<Peer> peers = new ArrayList<>();
+        long start = System.nanoTime();
+        int failed = 0;
+        for (int i = 0; i < sessions; i++) {
+            try {
+                Peer p = connect(new Recorder(3), new AtomicLong(), errors);
+                p.send(join("held-" + UUID.randomUUID())).awaitJoined();
+                peers.add(p);
+            } catch (RuntimeException e) {
+                failed++;
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("connections: %d joined, %d failed, %.0f sessions/s%n", peers.size(), failed, peers.size() / elapsed);
+        if (process != null) {
+            long heap = process.heapAfterGcBytes() - heapBefore;
+            long rss = process.rssBytes() - rssBefore;
+            System.out.printf("server heap after GC: +%d bytes per session; RSS: +%d bytes per session%n",
+                    heap / Math.max(1, peers.size()), rss / Math.max(1, peers.size()));
+        }
+        closeAll(peers);
+    }
+
+    private static void closeAll(List<Peer> peers) {
+        peers.forEach(p -> p.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+    }
+
+    private static String join(String stream) {
+        return Json.createObjectBuilder().add("command", "join").add("streamId", stream).add("mode", "both")
+                .add("multiPeer", false).build().toString();
+    }
+
+    private Peer connect(Recorder rtt, AtomicLong relayed, AtomicLong errors) {
+        Peer peer = new Peer(rtt, relayed, errors);
+        peer.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(server, peer)
+                .orTimeout(10, TimeUnit.SECONDS).join();
+        return peer;
+    }
+
+    /** One session. A candidate it receives from its peer is answered with its own at once. */
+    private static final class Peer implements WebSocket.Listener {
+        final Recorder rtt;
+        final AtomicLong relayed;
+        final AtomicLong errors;
+        final CountDownLatch joined = new CountDownLatch(1);
+        final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+        String stream;
+        volatile long deadline;
+
+        Peer(Recorder rtt, AtomicLong relayed, AtomicLong errors) {
+            this.rtt = rtt;
+            this.relayed = relayed;
+            this.errors = errors;
+        }
+
+        Peer send(String text) {
+            socket.sendText(text, true).join();
+            return this;
+        }
+
+        void awaitJoined() throws InterruptedException {
+            if (!joined.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no joined within 10 s");
+            }
+        }
+
+        void sendCandidate() {
+            if (now() > deadline) {
+                return;
+            }
+            // The send time rides in the candidate's id, so the round trip needs no shared state.
+            socket.sendText(candidate(now()), true);
+        }
+
+        /** A takeCandidate of about 250 bytes, built as text: the generator must cost less than the server. */
+        String candidate(long id) {
+            return "{\"command\":\"takeCandidate\",\"streamId\":\"" + stream + "\",\"label\":0,\"id\":\"" + id
+                    + "\",\"candidate\":\"" + CANDIDATE + "\"}";
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                if (text.startsWith("{\"command\":\"takeCandidate\"")) {
+                    relayed(text);
+                } else {
+                    handle(READERS.createReader(new StringReader(text)).readObject());
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        /** A relayed candidate, read by position: the id is the only field that changes. */
+        private void relayed(String text) {
+            relayed.incrementAndGet();
+            int at = text.indexOf("\"id\":\"") + 6;
+            long id = Long.parseLong(text, at, text.indexOf('"', at), 10);
+            if (id > 0) {
+                socket.sendText(candidate(-id), true); // the peer's candidate: send it back, marked as an echo
+            } else {
+                rtt.recordValue(now() + id); // our own candidate back: one round trip through the server twice
+                sendCandidate();
+            }
+        }
+
+        private void handle(JsonObject frame) {
+            switch (frame.getString("command")) {
+                case "notification" -> {
+                    if ("joined".equals(frame.getString("definition", ""))) {
+                        joined.countDown();
+                    }
+                }
+                case "error" -> errors.incrementAndGet();
+                default -> { }
+            }
+        }
+    }
+
+    private static final long ORIGIN = System.nanoTime();
+    private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    /** Nanoseconds since this generator started, always positive, so a negated one marks an echo. */
+    private static long now() {
+        return System.nanoTime() - ORIGIN + 1;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            o.put(args[i], args[i + 1]);
+        }
+        return o;
+    }
+}
