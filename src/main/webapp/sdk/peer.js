@@ -43,7 +43,13 @@ export class PeerLink extends EventTarget {
   }
 
   async offer() {
-    const description = await this.pc.createOffer();
+    let description;
+    try {
+      description = await this.pc.createOffer();
+    } catch (e) {
+      this.fail(new SignalboxError(SdkError.NotSetLocalDescription, String(e.message || e), e));
+      return;
+    }
     await this.setLocal(description);
   }
 
@@ -59,7 +65,13 @@ export class PeerLink extends EventTarget {
       await this.addCandidate(candidate);
     }
     if (frame.type === 'offer') {
-      const answer = await this.pc.createAnswer();
+      let answer;
+      try {
+        answer = await this.pc.createAnswer();
+      } catch (e) {
+        this.fail(new SignalboxError(SdkError.NotSetLocalDescription, String(e.message || e), e));
+        return;
+      }
       await this.setLocal(answer);
     }
   }

@@ -2,10 +2,9 @@ import { SdkError, SignalboxError } from './errors.js';
 import { SignalingConnection } from './connection.js';
 import { LocalMedia } from './media.js';
 import { PeerLink } from './peer.js';
+import { RoomMembership } from './rooms.js';
 
 export { SdkError, SignalboxError } from './errors.js';
-
-const ROOM_PLAY_RETRIES = 8;
 
 /**
  * A Signalbox client: peer-to-peer calls (join), publish and play, and mesh rooms, over one
@@ -25,8 +24,7 @@ export class Signalbox extends EventTarget {
     this.roles = new Map();
     /** @type {Map<string, any[]>} */
     this.ladders = new Map();
-    /** @type {Map<string, string>} room to own stream id */
-    this.rooms = new Map();
+    this.rooms = new RoomMembership();
     this.connection = new SignalingConnection(this.url, options);
     this.connection.addEventListener('message', (e) => this.onFrame(e.detail));
     this.connection.addEventListener('open', (e) => this.onOpen(e.detail.reconnected));
@@ -88,17 +86,14 @@ export class Signalbox extends EventTarget {
   /** Enters a mesh room: publishes this client's stream there and plays every other member's. */
   async joinRoom(room, streamId = '') {
     await this.openLocalMedia();
-    this.rooms.set(room, streamId);
+    this.rooms.entered(room, streamId);
     this.send({ command: 'joinRoom', room, streamId, streamName: '', metadata: '', mode: 'mcu',
       token: this.options.token ?? '' });
   }
 
   leaveFromRoom(room) {
-    const own = this.rooms.get(room);
-    this.rooms.delete(room);
-    for (const [streamId, role] of [...this.roles]) {
-      if (streamId === own || (role === 'play' && this.roomOf(streamId) === room)) this.forget(streamId);
-    }
+    const { own, members } = this.rooms.left(room);
+    [own, ...members].filter(Boolean).forEach((streamId) => this.forget(streamId));
     this.send({ command: 'leaveFromRoom', room, streamId: own || '' });
   }
 
@@ -139,7 +134,8 @@ export class Signalbox extends EventTarget {
       case 'takeCandidate': return this.linkFor(frame, false)?.takeCandidate(frame);
       case 'stop': return this.onStop(streamId, frame.subscriberId);
       case 'forceStreamQuality':
-        return this.links.get(key(streamId, frame.subscriberId))?.applyLadder(this.ladders.get(streamId), frame.streamHeight);
+        return this.links.get(key(streamId, frame.subscriberId))?.applyLadder(this.ladders.get(streamId), frame.streamHeight)
+          .catch((e) => console.warn('signalbox: stream quality not changed', e));
       case 'notification': return this.onNotification(frame);
       case 'error': return this.onServerError(frame);
       case 'pong': return undefined;
@@ -150,7 +146,9 @@ export class Signalbox extends EventTarget {
   onStart(streamId, subscriberId) {
     const link = this.openLink(streamId, subscriberId, true);
     if (!this.media.stream) link.receiveOnly(); // a play-mode P2P peer offers to receive only
-    link.offer().then(() => link.applyLadder(this.ladders.get(streamId))).catch((e) => this.raise(e));
+    link.offer().then(() => link.applyLadder(this.ladders.get(streamId)))
+      // A browser that cannot cap its encodings still sends: the call goes on at full rate.
+      .catch((e) => console.warn('signalbox: encoder settings not applied', e));
   }
 
   onStop(streamId, subscriberId) {
@@ -166,7 +164,7 @@ export class Signalbox extends EventTarget {
     const { definition, streamId, room } = frame;
     if (definition === 'publish_started') this.ladders.set(streamId, frame.encoderSettings || []);
     if (definition === 'joinedTheRoom') {
-      this.rooms.set(room, streamId);
+      this.rooms.entered(room, streamId);
       this.publish(streamId, { mainTrack: room }).catch(() => { /* raised already */ });
       for (const other of frame.streams || []) this.playInRoom(room, other, 0);
     }
@@ -177,10 +175,9 @@ export class Signalbox extends EventTarget {
   }
 
   onServerError(frame) {
-    const retry = this.roomPlays?.get(frame.streamId);
-    // A new member's streamJoined can arrive before its publish does: try that play again.
-    if (frame.definition === 'no_stream_exist' && retry && retry.attempt < ROOM_PLAY_RETRIES) {
-      setTimeout(() => this.playInRoom(retry.room, frame.streamId, retry.attempt + 1), 150 * (retry.attempt + 1));
+    const retry = frame.definition === 'no_stream_exist' ? this.rooms.retry(frame.streamId) : null;
+    if (retry) {
+      setTimeout(() => this.playInRoom(retry.room, frame.streamId, retry.attempt), retry.delayMillis);
       return;
     }
     this.emit('error', { error: frame.definition, message: frame });
@@ -188,14 +185,9 @@ export class Signalbox extends EventTarget {
   }
 
   playInRoom(room, streamId, attempt) {
-    if (!this.rooms.has(room) || streamId === this.rooms.get(room)) return;
-    this.roomPlays = this.roomPlays || new Map();
-    this.roomPlays.set(streamId, { room, attempt });
+    if (!this.rooms.shouldPlay(room, streamId)) return;
+    this.rooms.playing(room, streamId, attempt);
     this.play(streamId, { room });
-  }
-
-  roomOf(streamId) {
-    return this.roomPlays?.get(streamId)?.room;
   }
 
   onOpen(reconnected) {
@@ -203,14 +195,13 @@ export class Signalbox extends EventTarget {
     if (!reconnected) return;
     // The server released everything with the old socket: ask for it all again.
     for (const k of [...this.links.keys()]) this.closeLink(k);
-    const roomStreams = new Set(this.rooms.values());
     for (const [streamId, role] of [...this.roles]) {
-      if (roomStreams.has(streamId) || this.roomOf(streamId)) continue;
+      if (this.rooms.covers(streamId)) continue; // joinRoom below asks for these again
       if (role === 'p2p') this.send({ command: 'join', streamId, mode: 'both', multiPeer: false, token: this.options.token ?? '' });
       if (role === 'publish') this.publish(streamId).catch(() => {});
       if (role === 'play') this.play(streamId);
     }
-    for (const [room, streamId] of this.rooms) this.joinRoom(room, streamId).catch(() => {});
+    for (const [room, streamId] of this.rooms.entries()) this.joinRoom(room, streamId).catch(() => {});
     this.callback('reconnected', {});
   }
 
@@ -252,7 +243,7 @@ export class Signalbox extends EventTarget {
       if (k === streamId || k.startsWith(streamId + '/')) this.closeLink(k);
     }
     this.roles.delete(streamId);
-    this.roomPlays?.delete(streamId);
+    this.rooms.forget(streamId);
   }
 
   // --- reporting ---
