@@ -46,8 +46,9 @@ public final class LoadGenerator {
         switch (args.length == 0 ? "" : args[0]) {
             case "relay" -> generator.relay(Integer.parseInt(o.getOrDefault("--pairs", "50")),
                     Integer.parseInt(o.getOrDefault("--seconds", "20")));
-            case "connections" -> generator.connections(Integer.parseInt(o.getOrDefault("--sessions", "1000")));
-            default -> System.err.println("usage: relay [--pairs 50 --seconds 20] | connections [--sessions 1000]"
+            case "connections" -> generator.connections(Integer.parseInt(o.getOrDefault("--sessions", "1000")),
+                    Integer.parseInt(o.getOrDefault("--hold-seconds", "0")));
+            default -> System.err.println("usage: relay [--pairs 50 --seconds 20] | connections [--sessions 1000 --hold-seconds 0]"
                     + " [--url ws://host:port/websocket] [--server-pid PID]");
         }
 
@@ -96,7 +97,7 @@ public final class LoadGenerator {
     }
 
     /** N sessions, each joined to its own stream, held, measured, then closed. */
-    private void connections(int sessions) throws Exception {
+    private void connections(int sessions, int holdSeconds) throws Exception {
         long heapBefore = process == null ? 0 : process.heapAfterGcBytes();
         long rssBefore = process == null ? 0 : process.rssBytes();
         AtomicLong errors = new AtomicLong();
@@ -120,6 +121,7 @@ public final class LoadGenerator {
             System.out.printf("server heap after GC: +%d bytes per session; RSS: +%d bytes per session%n",
                     heap / Math.max(1, peers.size()), rss / Math.max(1, peers.size()));
         }
+        Thread.sleep(TimeUnit.SECONDS.toMillis(holdSeconds)); // time to look at the server with them open
         closeAll(peers);
     }
 
