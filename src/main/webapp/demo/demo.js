@@ -1,11 +1,51 @@
 import { Signalbox } from '../sdk/signalbox.js';
 
-// Shared by the demo pages: a client whose every callback, error and state change is shown on
-// the page (and kept in window.demo for the browser tests), and a video per remote stream.
+// Shared by the demo pages: the page around each one's own controls, and a client whose every
+// callback, error and state change is shown (and kept in window.demo for the browser tests),
+// with a video per remote stream.
 
-const logList = document.getElementById('log');
-const stateLine = document.getElementById('state');
-const remotes = document.getElementById('remotes');
+let logList;
+let stateLine;
+let remotes;
+
+const PAGE = `
+  <header><a href="../">Signalbox</a><a href="p2p.html">1:1 call</a><a href="conference.html">Conference</a>
+    <a href="publish.html">Publish</a><a href="play.html">Play</a></header>
+  <h1></h1>
+  <div class="controls" id="own"></div>
+  <div class="controls">
+    <button id="camera-off">Camera off</button><button id="camera-on">Camera on</button>
+    <button id="mic-off">Mic off</button><button id="mic-on">Mic on</button>
+    <button id="screen">Share screen</button><button id="screen-stop">Stop sharing</button>
+  </div>
+  <p id="state">signaling: not connected</p>
+  <div id="videos"><video id="local" autoplay playsinline muted title="local"></video><div id="remotes"></div></div>
+  <h2>Callbacks and errors</h2>
+  <ol id="log" reversed></ol>`;
+
+/**
+ * Builds the page around the controls in {@code <main id="demo">}, connects a client and wires
+ * the camera, microphone and screen buttons; returns the client.
+ */
+export async function startDemo() {
+  const own = document.getElementById('demo');
+  const controls = [...own.childNodes];
+  own.innerHTML = PAGE;
+  own.querySelector('h1').textContent = document.title.replace(/^Signalbox demo: /, '');
+  document.getElementById('own').append(...controls);
+  logList = document.getElementById('log');
+  stateLine = document.getElementById('state');
+  remotes = document.getElementById('remotes');
+  const client = demoClient();
+  onClick('camera-off', () => client.turnOffLocalCamera());
+  onClick('camera-on', () => client.turnOnLocalCamera());
+  onClick('mic-off', () => client.muteLocalMic());
+  onClick('mic-on', () => client.unmuteLocalMic());
+  onClick('screen', () => client.startScreenShare());
+  onClick('screen-stop', () => client.stopScreenShare());
+  await client.connect();
+  return client;
+}
 
 /** What the page saw, in order; the browser tests read it. */
 window.demo = { events: [], errors: [], peerStates: {} };
@@ -23,7 +63,7 @@ function skipMedia(k, v) {
 }
 
 /** @param {import('../sdk/signalbox').SignalboxOptions} [options] */
-export function demoClient(options = {}) {
+function demoClient(options = {}) {
   const client = new Signalbox({
     localVideo: document.getElementById('local'),
     ...options,
@@ -69,9 +109,15 @@ function detach(streamId) {
   remotes.querySelector(`video[data-stream="${CSS.escape(streamId)}"]`)?.remove();
 }
 
-/** The value of a query parameter, or a fallback: lets a link or a test prefill the form. */
-export function param(name, fallback) {
-  return new URLSearchParams(location.search).get(name) || fallback;
+/**
+ * Prefills the input with that id from the query (so a link or a test can set it), else with
+ * {@code prefix} and a random suffix when a prefix is given; returns a getter for its value.
+ */
+export function field(id, prefix) {
+  const input = document.getElementById(id);
+  input.value = new URLSearchParams(location.search).get(id)
+    || (prefix ? prefix + Math.random().toString(36).slice(2, 8) : '');
+  return () => input.value;
 }
 
 /** Wires a button to an async action, showing what it throws in the log. */
