@@ -32,9 +32,8 @@ class BrowserCallsIT {
         browsers.close();
     }
 
-    @Test
-    void twoPagesCompleteAPeerToPeerCallAndEachReceivesTheOthersVideo() {
-        String s = Ids.unique("browser-call");
+    /** Two 1:1 pages join {@code s} one after the other; returns them once each decodes the other's video. */
+    private static Page[] call(String s) {
         Page a = browsers.open("/demo/p2p.html?streamId=" + s);
         Page b = browsers.open("/demo/p2p.html?streamId=" + s);
         Browsers.awaitConnected(a);
@@ -44,6 +43,15 @@ class BrowserCallsIT {
         b.click("#join");
         Browsers.awaitRemoteVideos(a, 1);
         Browsers.awaitRemoteVideos(b, 1);
+        return new Page[] {a, b};
+    }
+
+    @Test
+    void twoPagesCompleteAPeerToPeerCallAndEachReceivesTheOthersVideo() {
+        String s = Ids.unique("browser-call");
+        Page[] call = call(s);
+        Page a = call[0];
+        Page b = call[1];
         Browsers.screenshot(a, "p2p");
         a.click("#leave");
         b.waitForFunction("() => window.demo.events.includes('stop')");
@@ -55,15 +63,9 @@ class BrowserCallsIT {
     @Test
     void afterADroppedSocketThePageReconnectsRejoinsAndTheCallResumes() {
         String s = Ids.unique("browser-reconnect");
-        Page a = browsers.open("/demo/p2p.html?streamId=" + s);
-        Page b = browsers.open("/demo/p2p.html?streamId=" + s);
-        Browsers.awaitConnected(a);
-        Browsers.awaitConnected(b);
-        a.click("#join");
-        a.waitForFunction("() => window.demo.events.includes('joined')");
-        b.click("#join");
-        Browsers.awaitRemoteVideos(a, 1);
-        Browsers.awaitRemoteVideos(b, 1);
+        Page[] call = call(s);
+        Page a = call[0];
+        Page b = call[1];
         String streams = "() => window.demo.events.filter(e => e === 'newStreamAvailable').length";
         int before = ((Number) b.evaluate(streams)).intValue();
         // The socket drops under the SDK (as a network would): not the SDK's own close().
