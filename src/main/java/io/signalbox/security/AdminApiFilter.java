@@ -31,8 +31,9 @@ import org.jose4j.jwt.MalformedClaimException;
  * Enforces {@code @RolesAllowed} on the REST API with MicroProfile JWT bearer tokens: the token in
  * {@code Authorization: Bearer} is verified by the same {@link TokenVerifier} and key configuration
  * as signaling tokens, and its {@code groups} claim holds the roles (MicroProfile JWT's claim
- * names; the MP JWT API itself is not on the classpath without the server's own JWT feature). No token or a bad one is 401,
- * a good token without the role 403; both answer {@code unauthorized_access} in the catalogue's words.
+ * names; the MP JWT API itself is not on the classpath without the server's own JWT feature).
+ * No token or a bad one is 401, a good token without the role 403; both answer
+ * {@code unauthorized_access} in the catalogue's words.
  *
  * <p>A JAX-RS filter, so the WAR needs no server-specific security configuration: Liberty's
  * {@code mpJwt} feature wants an {@code <mpJwt>} element and a keystore, and writes a refused
@@ -43,7 +44,6 @@ import org.jose4j.jwt.MalformedClaimException;
 @Priority(Priorities.AUTHENTICATION)
 public class AdminApiFilter implements ContainerRequestFilter {
     private static final Logger LOG = Logger.getLogger(AdminApiFilter.class.getName());
-    private static final String BEARER = "Bearer ";
 
     @Context
     ResourceInfo resource;
@@ -57,14 +57,14 @@ public class AdminApiFilter implements ContainerRequestFilter {
         if (allowed.isEmpty()) {
             return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        Optional<String> token = UpgradeToken.bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token.isEmpty()) {
             request.abortWith(refuse(Response.Status.UNAUTHORIZED));
             return;
         }
         JwtClaims claims;
         try {
-            claims = verifier.verify(header.substring(BEARER.length()).trim());
+            claims = verifier.verify(token.get());
         } catch (SignalingException e) {
             LOG.log(Level.FINE, "admin API token refused: {0}", e.getMessage());
             request.abortWith(refuse(Response.Status.UNAUTHORIZED));

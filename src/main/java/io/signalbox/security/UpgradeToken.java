@@ -33,9 +33,19 @@ public final class UpgradeToken {
     }
 
     private static Optional<String> fromAuthorization(List<String> values) {
-        return values.stream().map(String::trim)
-                .filter(v -> v.length() > BEARER.length() && v.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER))
-                .map(v -> v.substring(BEARER.length()).trim()).filter(t -> !t.isEmpty()).findFirst();
+        return values.stream().map(UpgradeToken::bearer).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The token of an {@code Authorization: Bearer} header value; empty for another scheme or no token. */
+    public static Optional<String> bearer(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String v = authorization.trim();
+        if (v.length() <= BEARER.length() || !v.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return Optional.empty();
+        }
+        return Optional.of(v.substring(BEARER.length()).trim()).filter(t -> !t.isEmpty());
     }
 
     private static Optional<String> fromCookies(List<String> values, String cookieName) {
