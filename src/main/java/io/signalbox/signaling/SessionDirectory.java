@@ -3,17 +3,22 @@ package io.signalbox.signaling;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ServerMessage;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.websocket.EncodeException;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The open WebSocket sessions of this node, by id; the one place that sends to a client. */
 @ApplicationScoped
 public class SessionDirectory {
     private static final System.Logger LOG = System.getLogger(SessionDirectory.class.getName());
+    static final long SEND_TIMEOUT_SECONDS = 5;
 
     private final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
 
@@ -37,7 +42,9 @@ public class SessionDirectory {
 
     /**
      * Sends one message; a session that has gone meanwhile is skipped, as its close handler
-     * releases what it held. Sends to one session are serialized, as a WebSocket requires.
+     * releases what it held. Sends to one session are serialized, as a WebSocket requires, and
+     * bounded: a peer that takes no frame for {@link #SEND_TIMEOUT_SECONDS} is cut off, so a dead
+     * connection cannot hold the sending thread (and the session's lock) for ever.
      */
     public void send(SessionId to, ServerMessage message) {
         Session session = sessions.get(to);
@@ -45,12 +52,33 @@ public class SessionDirectory {
             LOG.log(Level.DEBUG, "dropped a message for closed session {0}", to);
             return;
         }
-        try {
-            synchronized (session) {
-                session.getBasicRemote().sendObject(message);
+        synchronized (session) {
+            Future<Void> sent;
+            try {
+                sent = session.getAsyncRemote().sendObject(message);
+            } catch (IllegalStateException e) {
+                LOG.log(Level.INFO, "could not send to session " + to + ": " + e);
+                return;
             }
-        } catch (IOException | EncodeException | IllegalStateException e) {
-            LOG.log(Level.INFO, "could not send to session " + to + ": " + e);
+            try {
+                sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                LOG.log(Level.INFO, "could not send to session " + to + ": " + e.getCause());
+            } catch (TimeoutException e) {
+                sent.cancel(true);
+                LOG.log(Level.WARNING, "session " + to + " took no frame for " + SEND_TIMEOUT_SECONDS + " s: cutting it off");
+                cutOff(session);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void cutOff(Session session) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send timeout"));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.DEBUG, "closing a stuck session: " + e);
         }
     }
 }
