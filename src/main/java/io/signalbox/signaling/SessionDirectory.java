@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** The open WebSocket sessions of this node, by id; the one place that sends to a client. */
 @ApplicationScoped
@@ -20,7 +21,15 @@ public class SessionDirectory {
     private static final System.Logger LOG = System.getLogger(SessionDirectory.class.getName());
     static final long SEND_TIMEOUT_SECONDS = 5;
 
-    private final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
+    /**
+     * An open session and the lock that serializes sends to it. Not the Session object's own
+     * monitor: the container may lock that while it closes or writes, and waiting for a write
+     * while holding it can stall both sides.
+     */
+    private record Client(Session session, ReentrantLock sending) {
+    }
+
+    private final Map<SessionId, Client> sessions = new ConcurrentHashMap<>();
 
     public static SessionId idOf(Session session) {
         return new SessionId(session.getId());
@@ -28,7 +37,7 @@ public class SessionDirectory {
 
     public SessionId register(Session session) {
         SessionId id = idOf(session);
-        sessions.put(id, session);
+        sessions.put(id, new Client(session, new ReentrantLock()));
         return id;
     }
 
@@ -47,12 +56,14 @@ public class SessionDirectory {
      * connection cannot hold the sending thread (and the session's lock) for ever.
      */
     public void send(SessionId to, ServerMessage message) {
-        Session session = sessions.get(to);
-        if (session == null || !session.isOpen()) {
+        Client client = sessions.get(to);
+        if (client == null || !client.session().isOpen()) {
             LOG.log(Level.DEBUG, "dropped a message for closed session {0}", to);
             return;
         }
-        synchronized (session) {
+        Session session = client.session();
+        client.sending().lock();
+        try {
             Future<Void> sent;
             try {
                 sent = session.getAsyncRemote().sendObject(message);
@@ -71,6 +82,8 @@ public class SessionDirectory {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        } finally {
+            client.sending().unlock();
         }
     }
 
