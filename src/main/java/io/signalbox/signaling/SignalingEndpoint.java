@@ -22,6 +22,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up. */
 @Dependent
@@ -87,12 +88,22 @@ public class SignalingEndpoint {
     @OnClose
     public void close(Session session, CloseReason reason) {
         SessionId id = SessionDirectory.idOf(session);
-        try {
-            dispatcher.closed(id);
-        } finally {
-            sessionTokens.closed(id);
-            directory.unregister(id);
-        }
+        // Released off the container's close thread: telling the peers (stop, streamLeaved) sends
+        // to their sockets, and two peers closing at once each held their own connection while
+        // writing to the other's, which deadlocked in Liberty (seen in thread dumps).
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        CompletableFuture.runAsync(() -> {
+            Thread.currentThread().setContextClassLoader(loader);
+            try {
+                dispatcher.closed(id);
+            } finally {
+                sessionTokens.closed(id);
+                directory.unregister(id);
+            }
+        }).exceptionally(failure -> {
+            LOG.log(Level.WARNING, "releasing session " + id + " failed", failure);
+            return null;
+        });
     }
 
     @OnError

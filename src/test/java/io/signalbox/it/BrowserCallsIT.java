@@ -82,18 +82,10 @@ class BrowserCallsIT {
     @Test
     void aPublisherWithTwoViewersSendsVideoToBoth() {
         String s = Ids.unique("browser-publish");
-        Page publisher = browsers.open("/demo/publish.html?streamId=" + s);
-        Browsers.awaitConnected(publisher);
-        publisher.click("#publish");
-        publisher.waitForFunction("() => window.demo.events.includes('publish_started')");
-        Page first = browsers.open("/demo/play.html?streamId=" + s);
-        Page second = browsers.open("/demo/play.html?streamId=" + s);
-        for (Page viewer : new Page[] {first, second}) {
-            Browsers.awaitConnected(viewer);
-            viewer.click("#play");
-        }
-        Browsers.awaitRemoteVideos(first, 1);
-        Browsers.awaitRemoteVideos(second, 1);
+        Page[] pages = browsers.broadcast(s, 2);
+        Page publisher = pages[0];
+        Page first = pages[1];
+        Page second = pages[2];
         publisher.waitForFunction("() => Object.values(window.demo.peerStates).filter(s => s === 'connected').length === 2");
         Browsers.screenshot(publisher, "publish");
         Browsers.screenshot(first, "play");

@@ -47,14 +47,9 @@ class BrowserMediaIT {
     @Test
     void theLadderCapsWhatThePublisherSendsAndForceStreamQualityMovesAViewerDown() {
         String s = Ids.unique("browser-ladder");
-        Page publisher = browsers.open("/demo/publish.html?streamId=" + s);
-        Browsers.awaitConnected(publisher);
-        publisher.click("#publish");
-        publisher.waitForFunction("() => window.demo.events.includes('publish_started')");
-        Page viewer = browsers.open("/demo/play.html?streamId=" + s);
-        Browsers.awaitConnected(viewer);
-        viewer.click("#play");
-        Browsers.awaitRemoteVideos(viewer, 1);
+        Page[] pages = browsers.broadcast(s, 1);
+        Page publisher = pages[0];
+        Page viewer = pages[1];
 
         publisher.waitForFunction("() => { const e = (" + ENCODING + ")(); return e.maxBitrate === 900000; }");
         viewer.evaluate("s => window.demo.client.connection.send({ command: 'forceStreamQuality', streamId: s,"
@@ -71,14 +66,9 @@ class BrowserMediaIT {
     @Test
     void aScreenShareReplacesTheCameraOnEveryConnectionAndStoppingPutsItBack() {
         String s = Ids.unique("browser-screen");
-        Page publisher = browsers.open("/demo/publish.html?streamId=" + s);
-        Browsers.awaitConnected(publisher);
-        publisher.click("#publish");
-        publisher.waitForFunction("() => window.demo.events.includes('publish_started')");
-        Page viewer = browsers.open("/demo/play.html?streamId=" + s);
-        Browsers.awaitConnected(viewer);
-        viewer.click("#play");
-        Browsers.awaitRemoteVideos(viewer, 1);
+        Page[] pages = browsers.broadcast(s, 1);
+        Page publisher = pages[0];
+        Page viewer = pages[1];
         String camera = (String) ((java.util.Map<?, ?>) publisher.evaluate(ENCODING)).get("label");
 
         publisher.click("#screen");

@@ -60,6 +60,27 @@ public final class Browsers implements AutoCloseable {
         return page;
     }
 
+    /**
+     * A publish page publishing {@code streamId} and {@code viewers} play pages playing it; returns
+     * the publisher first, once every viewer decodes its video.
+     */
+    public Page[] broadcast(String streamId, int viewers) {
+        Page[] pages = new Page[viewers + 1];
+        pages[0] = open("/demo/publish.html?streamId=" + streamId);
+        awaitConnected(pages[0]);
+        pages[0].click("#publish");
+        pages[0].waitForFunction("() => window.demo.events.includes('publish_started')");
+        for (int i = 1; i <= viewers; i++) {
+            pages[i] = open("/demo/play.html?streamId=" + streamId);
+            awaitConnected(pages[i]);
+            pages[i].click("#play");
+        }
+        for (int i = 1; i <= viewers; i++) {
+            awaitRemoteVideos(pages[i], 1);
+        }
+        return pages;
+    }
+
     /** Waits until the page's signaling connection is open. */
     public static void awaitConnected(Page page) {
         page.waitForFunction("() => document.getElementById('state').textContent.includes('open')");
