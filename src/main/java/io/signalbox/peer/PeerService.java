@@ -96,6 +96,11 @@ public class PeerService {
         return pairs.size();
     }
 
+    /** How many P2P streams have both peers joined. */
+    public long pairCount() {
+        return pairs.values().stream().filter(peers -> peers.size() == 2).count();
+    }
+
     /** How many sessions have joined at least one P2P stream. */
     public int sessionCount() {
         return joinedBySession.sessionCount();

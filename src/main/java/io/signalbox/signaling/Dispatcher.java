@@ -47,7 +47,11 @@ public class Dispatcher implements ClientMessage.Handler {
     @Inject
     RoomCommands roomCommands;
 
+    @Inject
+    SignalingMetrics metrics;
+
     public void dispatch(SessionId from, ClientMessage message) {
+        metrics.received(message);
         try {
             message.accept(this, from);
         } catch (SignalingException e) {

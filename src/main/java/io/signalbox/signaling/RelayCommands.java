@@ -37,6 +37,9 @@ public class RelayCommands {
     @Inject
     SessionDirectory directory;
 
+    @Inject
+    SignalingMetrics metrics;
+
     void takeConfiguration(SessionId from, TakeConfiguration message) {
         StreamId stream = new StreamId(message.streamId());
         if (message.type() == null || !SDP_TYPES.contains(message.type()) || message.sdp() == null) {
@@ -66,11 +69,13 @@ public class RelayCommands {
 
     private void relay(SessionId from, StreamId stream, String subscriberId,
             Function<String, ServerMessage> taggedWith) {
+        long start = System.nanoTime();
         Optional<StreamService.Route> route = streams.route(from, stream, ClientMessage.absentIfEmpty(subscriberId));
         if (route.isPresent()) {
             directory.send(route.get().to(), taggedWith.apply(route.get().subscriberId()));
         } else {
             directory.send(peers.otherPeer(from, stream), taggedWith.apply(null));
         }
+        metrics.relayed(start);
     }
 }

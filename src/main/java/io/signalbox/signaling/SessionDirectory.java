@@ -3,6 +3,7 @@ package io.signalbox.signaling;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ServerMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -30,6 +31,9 @@ public class SessionDirectory {
     }
 
     private final Map<SessionId, Client> sessions = new ConcurrentHashMap<>();
+
+    @Inject
+    SignalingMetrics metrics;
 
     public static SessionId idOf(Session session) {
         return new SessionId(session.getId());
@@ -73,6 +77,7 @@ public class SessionDirectory {
             }
             try {
                 sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                metrics.sent(message);
             } catch (ExecutionException e) {
                 LOG.log(Level.INFO, "could not send to session " + to + ": " + e.getCause());
             } catch (TimeoutException e) {

@@ -16,14 +16,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
 
 /**
  * Load against a running Signalbox: {@code relay} (pairs ping-pong 250-byte takeCandidate
- * messages through the server) and {@code connections} (N joined sessions held open). Prints
+ * messages through the server), {@code connections} (N joined sessions held open) and
+ * {@code rooms} (members join and leave rooms; how long until the others hear of it). Prints
  * what it measured; asserts nothing. See docs/benchmark.md.
  */
 public final class LoadGenerator {
@@ -48,8 +51,10 @@ public final class LoadGenerator {
                     Integer.parseInt(o.getOrDefault("--seconds", "20")));
             case "connections" -> generator.connections(Integer.parseInt(o.getOrDefault("--sessions", "1000")),
                     Integer.parseInt(o.getOrDefault("--hold-seconds", "0")));
+            case "rooms" -> generator.rooms(Integer.parseInt(o.getOrDefault("--rooms", "100")),
+                    Integer.parseInt(o.getOrDefault("--members", "8")), Integer.parseInt(o.getOrDefault("--rounds", "5")));
             default -> System.err.println("usage: relay [--pairs 50 --seconds 20] | connections [--sessions 1000 --hold-seconds 0]"
-                    + " [--url ws://host:port/websocket] [--server-pid PID]");
+                    + " | rooms [--rooms 100 --members 8 --rounds 5] [--url ws://host:port/websocket] [--server-pid PID]");
         }
 
     }
@@ -123,6 +128,73 @@ public final class LoadGenerator {
         }
         Thread.sleep(TimeUnit.SECONDS.toMillis(holdSeconds)); // time to look at the server with them open
         closeAll(peers);
+    }
+
+    /**
+     * R rooms of M members. Each round, the k-th member of every room joins at once, and the
+     * round goes on when every earlier member has heard {@code streamJoined}; then they leave in
+     * the same order and the rest hear {@code streamLeaved}. The fan-out latency is from the
+     * joinRoom (or leaveFromRoom) leaving the generator to one member receiving its notification.
+     */
+    private void rooms(int rooms, int members, int rounds) throws Exception {
+        Recorder joinedLatency = new Recorder(3);
+        Recorder leftLatency = new Recorder(3);
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<CountDownLatch> step = new AtomicReference<>(new CountDownLatch(0));
+        List<List<Member>> all = new ArrayList<>();
+        for (int r = 0; r < rooms; r++) {
+            List<Member> room = new ArrayList<>();
+            String name = "room-" + UUID.randomUUID();
+            for (int m = 0; m < members; m++) {
+                Member member = new Member(name, "member-" + UUID.randomUUID(), sentAt, joinedLatency, leftLatency, step, errors);
+                member.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                        .buildAsync(server, member).orTimeout(10, TimeUnit.SECONDS).join();
+                room.add(member);
+            }
+            all.add(room);
+        }
+        long cpuBefore = process == null ? 0 : process.cpuMicros();
+        long start = System.nanoTime();
+        long notifications = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < members; k++) {
+                notifications += step(all, k, k, step, Member::joinRoom);
+            }
+            for (int k = 0; k < members; k++) {
+                notifications += step(all, k, members - 1 - k, step, Member::leaveRoom);
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpuAfter = process == null ? 0 : process.cpuMicros();
+        System.out.printf("rooms: %d rooms x %d members, %d rounds, %.1f s, %d joins and leaves, %d notifications"
+                + " (%.0f/s), errors %d%n", rooms, members, rounds, elapsed, 2L * rooms * members * rounds,
+                notifications, notifications / elapsed, errors.get());
+        print("streamJoined fan-out us", joinedLatency.getIntervalHistogram());
+        print("streamLeaved fan-out us", leftLatency.getIntervalHistogram());
+        if (process != null) {
+            System.out.printf("server CPU: %.1f us per notification%n", (cpuAfter - cpuBefore) / (double) notifications);
+        }
+        all.forEach(room -> room.forEach(m -> m.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")));
+    }
+
+    /** Runs {@code action} on the k-th member of every room and waits for the {@code listeners} notifications each causes. */
+    private static long step(List<List<Member>> all, int k, int listeners, AtomicReference<CountDownLatch> step,
+            java.util.function.Consumer<Member> action) throws InterruptedException {
+        long expected = (long) all.size() * listeners;
+        CountDownLatch done = new CountDownLatch((int) expected + all.size());
+        step.set(done);
+        all.forEach(room -> action.accept(room.get(k)));
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("step " + k + ": " + done.getCount() + " notifications missing after 60 s");
+        }
+        return expected;
+    }
+
+    private static void print(String what, Histogram h) {
+        System.out.printf("%s: p50 %d p90 %d p99 %d max %d (%d samples)%n", what, h.getValueAtPercentile(50) / 1000,
+                h.getValueAtPercentile(90) / 1000, h.getValueAtPercentile(99) / 1000, h.getMaxValue() / 1000,
+                h.getTotalCount());
     }
 
     private static void closeAll(List<Peer> peers) {
@@ -220,6 +292,77 @@ public final class LoadGenerator {
                     }
                 }
                 case "error" -> errors.incrementAndGet();
+                default -> { }
+            }
+        }
+    }
+
+    /**
+     * One room member with its own stream. Its own joinedTheRoom or leavedFromRoom counts down the
+     * step, as does each notification about another member, whose latency it records.
+     */
+    private static final class Member implements WebSocket.Listener {
+        final String room;
+        final String stream;
+        final Map<String, Long> sentAt;
+        final Recorder joined;
+        final Recorder left;
+        final AtomicReference<CountDownLatch> step;
+        final AtomicLong errors;
+        final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        Member(String room, String stream, Map<String, Long> sentAt, Recorder joined, Recorder left,
+                AtomicReference<CountDownLatch> step, AtomicLong errors) {
+            this.room = room;
+            this.stream = stream;
+            this.sentAt = sentAt;
+            this.joined = joined;
+            this.left = left;
+            this.step = step;
+            this.errors = errors;
+        }
+
+        void joinRoom() {
+            sentAt.put(stream, now());
+            socket.sendText(Json.createObjectBuilder().add("command", "joinRoom").add("room", room)
+                    .add("streamId", stream).add("mode", "multitrack").build().toString(), true);
+        }
+
+        void leaveRoom() {
+            sentAt.put(stream, now());
+            socket.sendText(Json.createObjectBuilder().add("command", "leaveFromRoom").add("room", room)
+                    .add("streamId", stream).build().toString(), true);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                JsonObject frame = READERS.createReader(new StringReader(partial.toString())).readObject();
+                partial.setLength(0);
+                handle(frame);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private void handle(JsonObject frame) {
+            long received = now();
+            if ("error".equals(frame.getString("command"))) {
+                errors.incrementAndGet();
+                return;
+            }
+            switch (frame.getString("definition", "")) {
+                case "joinedTheRoom", "leavedFromRoom" -> step.get().countDown();
+                case "streamJoined" -> {
+                    joined.recordValue(received - sentAt.get(frame.getString("streamId")));
+                    step.get().countDown();
+                }
+                case "streamLeaved" -> {
+                    left.recordValue(received - sentAt.get(frame.getString("streamId")));
+                    step.get().countDown();
+                }
                 default -> { }
             }
         }

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public sealed interface ServerMessage {
 
+    /** The {@code command} field every frame starts with. */
+    String command();
+
     /** A bare command: {@code pong}, {@code start}, {@code stop}. */
     @JsonbPropertyOrder({"command", "streamId", "subscriberId"})
     record Signal(String command, String streamId, String subscriberId) implements ServerMessage {
