@@ -2,35 +2,31 @@ package io.signalbox.signaling;
 
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ServerMessage;
+import io.signalbox.signaling.message.ServerMessageEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /** The open WebSocket sessions of this node, by id; the one place that sends to a client. */
 @ApplicationScoped
 public class SessionDirectory {
     private static final System.Logger LOG = System.getLogger(SessionDirectory.class.getName());
-    static final long SEND_TIMEOUT_SECONDS = 5;
+    static final long SEND_TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(5);
+    /** Frames one session may have waiting behind the one being written before it is cut off. */
+    static final int MAX_QUEUED = 256;
 
-    /**
-     * An open session and the lock that serializes sends to it. Not the Session object's own
-     * monitor: the container may lock that while it closes or writes, and waiting for a write
-     * while holding it can stall both sides.
-     */
-    private record Client(Session session, ReentrantLock sending) {
-    }
+    private static final ServerMessageEncoder ENCODER = new ServerMessageEncoder();
 
-    private final Map<SessionId, Client> sessions = new ConcurrentHashMap<>();
+    private final Map<SessionId, Outbox> sessions = new ConcurrentHashMap<>();
 
     @Inject
     SignalingMetrics metrics;
@@ -41,7 +37,8 @@ public class SessionDirectory {
 
     public SessionId register(Session session) {
         SessionId id = idOf(session);
-        sessions.put(id, new Client(session, new ReentrantLock()));
+        session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
+        sessions.put(id, new Outbox(id, session));
         return id;
     }
 
@@ -54,49 +51,105 @@ public class SessionDirectory {
     }
 
     /**
-     * Sends one message; a session that has gone meanwhile is skipped, as its close handler
-     * releases what it held. Sends to one session are serialized, as a WebSocket requires, and
-     * bounded: a peer that takes no frame for {@link #SEND_TIMEOUT_SECONDS} is cut off, so a dead
-     * connection cannot hold the sending thread (and the session's lock) for ever.
+     * Sends one message without waiting for it to be written; a session that has gone meanwhile
+     * is skipped, as its close handler releases what it held. Frames to one session go out one
+     * at a time in the order given, as a WebSocket requires.
      */
     public void send(SessionId to, ServerMessage message) {
-        Client client = sessions.get(to);
-        if (client == null || !client.session().isOpen()) {
+        Outbox outbox = sessions.get(to);
+        if (outbox == null || !outbox.session.isOpen()) {
             LOG.log(Level.DEBUG, "dropped a message for closed session {0}", to);
             return;
         }
-        Session session = client.session();
-        client.sending().lock();
-        try {
-            Future<Void> sent;
-            try {
-                sent = session.getAsyncRemote().sendObject(message);
-            } catch (IllegalStateException e) {
-                LOG.log(Level.INFO, "could not send to session " + to + ": " + e);
-                return;
-            }
-            try {
-                sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                metrics.sent(message);
-            } catch (ExecutionException e) {
-                LOG.log(Level.INFO, "could not send to session " + to + ": " + e.getCause());
-            } catch (TimeoutException e) {
-                sent.cancel(true);
-                LOG.log(Level.WARNING, "session " + to + " took no frame for " + SEND_TIMEOUT_SECONDS + " s: cutting it off");
-                cutOff(session);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } finally {
-            client.sending().unlock();
-        }
+        metrics.sent(message);
+        outbox.offer(ENCODER.encode(message));
     }
 
-    private static void cutOff(Session session) {
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send timeout"));
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.DEBUG, "closing a stuck session: " + e);
+    /**
+     * The frames on their way to one session. Writes are asynchronous, so no thread waits on a
+     * slow client: each write's completion starts the next. A client that takes no frame for
+     * {@link #SEND_TIMEOUT_MILLIS} (the container fails the write) or falls {@link #MAX_QUEUED}
+     * frames behind is cut off with 1001, and its close releases what it held.
+     */
+    private static final class Outbox {
+        private final SessionId id;
+        private final Session session;
+        private final Queue<String> waiting = new ArrayDeque<>();
+        private boolean writing;
+        private boolean cutOff;
+
+        Outbox(SessionId id, Session session) {
+            this.id = id;
+            this.session = session;
+        }
+
+        void offer(String frame) {
+            synchronized (this) {
+                if (cutOff) {
+                    return;
+                }
+                if (writing) {
+                    if (waiting.size() >= MAX_QUEUED) {
+                        cutOff = true;
+                        waiting.clear();
+                    } else {
+                        waiting.add(frame);
+                        return;
+                    }
+                } else {
+                    writing = true;
+                }
+            }
+            if (cutOff) {
+                cutOff("fell " + MAX_QUEUED + " frames behind");
+            } else {
+                write(frame);
+            }
+        }
+
+        private void write(String frame) {
+            try {
+                session.getAsyncRemote().sendText(frame, this::written);
+            } catch (IllegalStateException e) {
+                LOG.log(Level.DEBUG, "session " + id + " closed while sending: " + e);
+                synchronized (this) {
+                    waiting.clear();
+                    writing = false;
+                }
+            }
+        }
+
+        private void written(SendResult result) {
+            if (!result.isOK()) {
+                synchronized (this) {
+                    cutOff = true;
+                    waiting.clear();
+                    writing = false;
+                }
+                cutOff("a write failed: " + result.getException());
+                return;
+            }
+            String next;
+            synchronized (this) {
+                next = waiting.poll();
+                writing = next != null;
+            }
+            if (next != null) {
+                write(next);
+            }
+        }
+
+        private void cutOff(String why) {
+            if (!session.isOpen()) {
+                LOG.log(Level.DEBUG, "session {0} closed with frames unsent: {1}", id, why);
+                return;
+            }
+            LOG.log(Level.WARNING, "cutting off session " + id + ": " + why);
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.DEBUG, "closing a stuck session: " + e);
+            }
         }
     }
 }

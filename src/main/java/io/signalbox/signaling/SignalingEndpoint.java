@@ -8,7 +8,6 @@ import io.signalbox.security.UpgradeToken;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessageDecoder;
-import io.signalbox.signaling.message.ServerMessageEncoder;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -26,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up. */
 @Dependent
-@ServerEndpoint(value = "/websocket", decoders = ClientMessageDecoder.class, encoders = ServerMessageEncoder.class,
+@ServerEndpoint(value = "/websocket", decoders = ClientMessageDecoder.class,
         configurator = HandshakeConfigurator.class)
 public class SignalingEndpoint {
     private static final System.Logger LOG = System.getLogger(SignalingEndpoint.class.getName());
