@@ -1,5 +1,6 @@
 package io.signalbox.health;
 
+import io.signalbox.cluster.SharedState;
 import io.signalbox.peer.PeerService;
 import io.signalbox.room.RoomService;
 import io.signalbox.security.SessionTokens;
@@ -36,6 +37,9 @@ public class SignalingHealth implements HealthCheck {
     @Inject
     SessionTokens sessionTokens;
 
+    @Inject
+    SharedState state;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("signaling")
@@ -46,6 +50,7 @@ public class SignalingHealth implements HealthCheck {
                 .withData("viewers", streams.viewerCount())
                 .withData("rooms", rooms.roomCount())
                 .withData("sessionTokens", sessionTokens.size())
+                .withData("clusterMembers", state.members())
                 .build();
     }
 }

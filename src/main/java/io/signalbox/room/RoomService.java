@@ -1,5 +1,6 @@
 package io.signalbox.room;
 
+import io.signalbox.cluster.SharedState;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
@@ -7,21 +8,25 @@ import io.signalbox.session.SessionIndex;
 import io.signalbox.stream.StreamId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rooms (protocol section 7): sets of streams, each held by one session, whose members are
  * told when a stream joins or leaves.
+ *
+ * <p>Changes hold the {@code rooms} lock of the {@link SharedState}, which spans the cluster
+ * when there is one.
  */
 @ApplicationScoped
 public class RoomService {
 
     /** One stream in a room, with what its member said about it. */
-    public record Member(StreamId stream, SessionId session, String streamName, String metaData) {
+    public record Member(StreamId stream, SessionId session, String streamName, String metaData) implements Serializable {
     }
 
     /** A stream joined: the members that were already there, to answer with and to push to. */
@@ -32,11 +37,13 @@ public class RoomService {
     public record Left(RoomId room, StreamId stream, List<SessionId> remaining) {
     }
 
-    private record Seat(RoomId room, StreamId stream) {
+    private record Seat(RoomId room, StreamId stream) implements Serializable {
     }
 
-    private final Map<RoomId, Map<StreamId, Member>> rooms = new ConcurrentHashMap<>();
-    private final SessionIndex<Seat> seatsBySession = new SessionIndex<>();
+    private static final String LOCK = "signalbox.rooms";
+
+    @Inject
+    SharedState state;
 
     @Inject
     RoomsConfig config;
@@ -44,9 +51,21 @@ public class RoomService {
     @Inject
     RoomRegistry registry;
 
-    public synchronized Joined join(SessionId session, RoomId room, StreamId stream, String streamName,
-            String metaData) {
+    private Map<RoomId, Map<StreamId, Member>> rooms() {
+        return state.map("signalbox.rooms.members");
+    }
+
+    private SessionIndex<Seat> seatsBySession() {
+        return new SessionIndex<>(state.map("signalbox.rooms.sessions"));
+    }
+
+    public Joined join(SessionId session, RoomId room, StreamId stream, String streamName, String metaData) {
         registry.requireAllowed(room);
+        return state.locked(LOCK, () -> joinLocked(session, room, stream, streamName, metaData));
+    }
+
+    private Joined joinLocked(SessionId session, RoomId room, StreamId stream, String streamName, String metaData) {
+        Map<RoomId, Map<StreamId, Member>> rooms = rooms();
         Map<StreamId, Member> members = rooms.getOrDefault(room, Map.of());
         Member existing = members.get(stream);
         if (existing != null && !existing.session().equals(session)) {
@@ -58,8 +77,8 @@ public class RoomService {
         }
         Map<StreamId, Member> updated = new LinkedHashMap<>(members);
         updated.put(stream, new Member(stream, session, streamName, metaData));
-        rooms.put(room, java.util.Collections.unmodifiableMap(updated));
-        seatsBySession.add(session, new Seat(room, stream));
+        rooms.put(room, Collections.unmodifiableMap(updated));
+        seatsBySession().add(session, new Seat(room, stream));
         List<Member> others = members.values().stream().filter(m -> !m.stream().equals(stream)).toList();
         return new Joined(room, stream, others);
     }
@@ -68,46 +87,54 @@ public class RoomService {
      * Takes {@code session}'s streams out of {@code room}: the one named, or all of them when
      * {@code stream} is null. Leaving a room one is not in changes nothing.
      */
-    public synchronized List<Left> leave(SessionId session, RoomId room, StreamId stream) {
-        List<Left> left = new ArrayList<>();
-        for (Seat seat : seatsBySession.heldBy(session)) {
-            if (seat.room().equals(room) && (stream == null || seat.stream().equals(stream))) {
-                left.add(vacate(session, seat));
+    public List<Left> leave(SessionId session, RoomId room, StreamId stream) {
+        return state.locked(LOCK, () -> {
+            List<Left> left = new ArrayList<>();
+            for (Seat seat : seatsBySession().heldBy(session)) {
+                if (seat.room().equals(room) && (stream == null || seat.stream().equals(stream))) {
+                    left.add(vacate(session, seat));
+                }
             }
-        }
-        return left;
+            return left;
+        });
     }
 
     /** Takes every stream of {@code session} out of every room, as when its socket closes. */
-    public synchronized List<Left> release(SessionId session) {
-        return seatsBySession.heldBy(session).stream()
-                .map(seat -> vacate(session, seat)).toList();
+    public List<Left> release(SessionId session) {
+        return state.locked(LOCK, () -> seatsBySession().heldBy(session).stream()
+                .map(seat -> vacate(session, seat)).toList());
+    }
+
+    /** The sessions that hold a stream in some room. */
+    public List<SessionId> sessions() {
+        return seatsBySession().sessions();
     }
 
     /** The streams in {@code room}, in the order they joined; empty for a room nobody is in. */
     public List<Member> members(RoomId room) {
-        return List.copyOf(rooms.getOrDefault(room, Map.of()).values());
+        return List.copyOf(rooms().getOrDefault(room, Map.of()).values());
     }
 
     /** How many rooms have at least one stream. */
     public int roomCount() {
-        return rooms.size();
+        return rooms().size();
     }
 
     /** How many sessions hold a stream in some room. */
     public int memberSessionCount() {
-        return seatsBySession.sessionCount();
+        return seatsBySession().sessionCount();
     }
 
     private Left vacate(SessionId session, Seat seat) {
+        Map<RoomId, Map<StreamId, Member>> rooms = rooms();
         Map<StreamId, Member> updated = new LinkedHashMap<>(rooms.getOrDefault(seat.room(), Map.of()));
         updated.remove(seat.stream());
         if (updated.isEmpty()) {
             rooms.remove(seat.room());
         } else {
-            rooms.put(seat.room(), java.util.Collections.unmodifiableMap(updated));
+            rooms.put(seat.room(), Collections.unmodifiableMap(updated));
         }
-        seatsBySession.remove(session, seat);
+        seatsBySession().remove(session, seat);
         return new Left(seat.room(), seat.stream(),
                 updated.values().stream().map(Member::session).distinct().toList());
     }

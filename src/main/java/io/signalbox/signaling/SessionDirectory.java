@@ -1,9 +1,12 @@
 package io.signalbox.signaling;
 
+import io.signalbox.cluster.SharedState;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ServerMessage;
 import io.signalbox.signaling.message.ServerMessageEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
@@ -31,12 +34,17 @@ public class SessionDirectory {
     @Inject
     SignalingMetrics metrics;
 
-    public static SessionId idOf(Session session) {
-        return new SessionId(session.getId());
+    @Inject
+    SharedState state;
+
+    /** Takes in the frames other nodes send to this node's sessions. */
+    void receiveFromOtherNodes(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        state.onDelivery(this::deliver);
     }
 
+    /** Registers a new session under an id that names this node when clustered. */
     public SessionId register(Session session) {
-        SessionId id = idOf(session);
+        SessionId id = SessionId.of(state.node(), session.getId());
         session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
         sessions.put(id, new Outbox(id, session));
         return id;
@@ -51,11 +59,17 @@ public class SessionDirectory {
     }
 
     /**
-     * Sends one message without waiting for it to be written; a session that has gone meanwhile
-     * is skipped, as its close handler releases what it held. Frames to one session go out one
-     * at a time in the order given, as a WebSocket requires.
+     * Sends one message without waiting for it to be written, through the node that holds
+     * {@code to} when that is another one; a session that has gone meanwhile is skipped, as its
+     * close handler releases what it held. Frames to one session go out one at a time in the
+     * order given, as a WebSocket requires.
      */
     public void send(SessionId to, ServerMessage message) {
+        if (state.isRemote(to)) {
+            metrics.sent(message);
+            state.deliver(to, ENCODER.encode(message));
+            return;
+        }
         Outbox outbox = sessions.get(to);
         if (outbox == null || !outbox.session.isOpen()) {
             LOG.log(Level.DEBUG, "dropped a message for closed session {0}", to);
@@ -63,6 +77,16 @@ public class SessionDirectory {
         }
         metrics.sent(message);
         outbox.offer(ENCODER.encode(message));
+    }
+
+    /** Writes a frame another node sent to a session of this one. */
+    private void deliver(SessionId to, String frame) {
+        Outbox outbox = sessions.get(to);
+        if (outbox == null || !outbox.session.isOpen()) {
+            LOG.log(Level.DEBUG, "dropped a frame from another node for closed session {0}", to);
+            return;
+        }
+        outbox.offer(frame);
     }
 
     /**

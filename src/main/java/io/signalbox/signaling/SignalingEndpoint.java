@@ -42,7 +42,8 @@ public class SignalingEndpoint {
     @Inject
     SessionTokens sessionTokens;
 
-    /** This connection's message budget; the container makes one endpoint per connection. */
+    /** This connection's id and message budget; the container makes one endpoint per connection. */
+    private SessionId id;
     private Bucket rate;
     private boolean warnedOfRate;
 
@@ -58,7 +59,7 @@ public class SignalingEndpoint {
         session.setMaxTextMessageBufferSize(Math.max(limits.maxFrameBytes() * 4, 4096));
         rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
-        SessionId id = directory.register(session);
+        id = directory.register(session);
         sessionTokens.connected(id, (String) session.getUserProperties().get(UpgradeToken.PROPERTY));
     }
 
@@ -67,7 +68,6 @@ public class SignalingEndpoint {
         if (rate == null) {
             return; // refused in open() and closing: it is not served
         }
-        SessionId id = SessionDirectory.idOf(session);
         if (!rate.tryConsume(1)) {
             // One rate_limited per burst: answering every dropped frame would echo the flood back.
             if (!warnedOfRate) {
@@ -86,7 +86,9 @@ public class SignalingEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        SessionId id = SessionDirectory.idOf(session);
+        if (id == null) {
+            return; // refused in open(): it held nothing
+        }
         // Released off the container's close thread: telling the peers (stop, streamLeaved) sends
         // to their sockets, and two peers closing at once each held their own connection while
         // writing to the other's, which deadlocked in Liberty (seen in thread dumps).

@@ -1,29 +1,31 @@
 package io.signalbox.stream;
 
+import io.signalbox.cluster.SharedState;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
 import io.signalbox.session.SessionIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Publish and play without a media server (protocol section 6): one publisher per stream and
  * its viewers, each known to the publisher by a {@code subscriberId}.
  *
- * <p>Changes are serialized on this bean; relaying reads the immutable broadcasts without locking.
+ * <p>Changes hold the {@code streams} lock of the {@link SharedState}, which spans the cluster
+ * when there is one; relaying reads the immutable broadcasts without it.
  */
 @ApplicationScoped
 public class StreamService {
 
     /** A published stream: its publisher and its viewers by subscriberId. */
-    public record Broadcast(SessionId publisher, Map<String, SessionId> viewers) {
+    public record Broadcast(SessionId publisher, Map<String, SessionId> viewers) implements Serializable {
         Optional<String> subscriberOf(SessionId session) {
             return viewers.entrySet().stream().filter(e -> e.getValue().equals(session)).map(Map.Entry::getKey)
                     .findFirst();
@@ -51,8 +53,10 @@ public class StreamService {
     public record Unplayed(StreamId stream, String subscriberId, SessionId publisher) implements Stopped {
     }
 
-    private final Map<StreamId, Broadcast> broadcasts = new ConcurrentHashMap<>();
-    private final SessionIndex<StreamId> involvement = new SessionIndex<>();
+    private static final String LOCK = "signalbox.streams";
+
+    @Inject
+    SharedState state;
 
     @Inject
     StreamsConfig config;
@@ -60,19 +64,40 @@ public class StreamService {
     @Inject
     StreamRegistry registry;
 
-    public synchronized void publish(SessionId session, StreamId stream) {
+    private Map<StreamId, Broadcast> broadcasts() {
+        return state.map("signalbox.streams.broadcasts");
+    }
+
+    private SessionIndex<StreamId> involvement() {
+        return new SessionIndex<>(state.map("signalbox.streams.sessions"));
+    }
+
+    public void publish(SessionId session, StreamId stream) {
         registry.requireAllowed(stream);
+        state.locked(LOCK, () -> {
+            publishLocked(session, stream);
+            return null;
+        });
+    }
+
+    private void publishLocked(SessionId session, StreamId stream) {
+        Map<StreamId, Broadcast> broadcasts = broadcasts();
         Broadcast current = broadcasts.get(stream);
         if (current != null && !current.publisher().equals(session)) {
             throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, stream + " is published by another session");
         }
         if (current == null) {
             broadcasts.put(stream, new Broadcast(session, Map.of()));
-            involvement.add(session, stream);
+            involvement().add(session, stream);
         }
     }
 
-    public synchronized Viewing play(SessionId session, StreamId stream, String requestedSubscriberId) {
+    public Viewing play(SessionId session, StreamId stream, String requestedSubscriberId) {
+        return state.locked(LOCK, () -> playLocked(session, stream, requestedSubscriberId));
+    }
+
+    private Viewing playLocked(SessionId session, StreamId stream, String requestedSubscriberId) {
+        Map<StreamId, Broadcast> broadcasts = broadcasts();
         Broadcast current = broadcasts.get(stream);
         if (current == null) {
             throw new SignalingException(ErrorDefinition.NO_STREAM_EXIST, "nobody publishes " + stream);
@@ -89,7 +114,7 @@ public class StreamService {
         Map<String, SessionId> viewers = new LinkedHashMap<>(current.viewers());
         viewers.put(subscriberId, session);
         broadcasts.put(stream, new Broadcast(current.publisher(), Map.copyOf(viewers)));
-        involvement.add(session, stream);
+        involvement().add(session, stream);
         return new Viewing(stream, subscriberId, current.publisher());
     }
 
@@ -99,7 +124,7 @@ public class StreamService {
      * publisher tagged with its subscriberId. Empty when {@code from} has no part in it.
      */
     public Optional<Route> route(SessionId from, StreamId stream, String subscriberId) {
-        Broadcast current = broadcasts.get(stream);
+        Broadcast current = broadcasts().get(stream);
         if (current == null) {
             return Optional.empty();
         }
@@ -114,7 +139,13 @@ public class StreamService {
         return current.subscriberOf(from).map(sub -> new Route(current.publisher(), sub));
     }
 
-    public synchronized Stopped stop(SessionId session, StreamId stream) {
+    public Stopped stop(SessionId session, StreamId stream) {
+        return state.locked(LOCK, () -> stopLocked(session, stream));
+    }
+
+    private Stopped stopLocked(SessionId session, StreamId stream) {
+        Map<StreamId, Broadcast> broadcasts = broadcasts();
+        SessionIndex<StreamId> involvement = involvement();
         Broadcast current = broadcasts.get(stream);
         if (current == null) {
             throw new SignalingException(ErrorDefinition.NO_STREAM_EXIST, "nobody publishes " + stream);
@@ -135,32 +166,41 @@ public class StreamService {
     }
 
     /** Ends {@code stream} whoever publishes it, as when an admin deletes it; empty when it is not live. */
-    public synchronized Optional<Unpublished> terminate(StreamId stream) {
-        Broadcast current = broadcasts.get(stream);
-        return current == null ? Optional.empty() : Optional.of((Unpublished) stop(current.publisher(), stream));
+    public Optional<Unpublished> terminate(StreamId stream) {
+        return state.locked(LOCK, () -> {
+            Broadcast current = broadcasts().get(stream);
+            return current == null ? Optional.empty() : Optional.of((Unpublished) stopLocked(current.publisher(), stream));
+        });
     }
 
     /** Stops everything {@code session} published or played, as when its socket closes. */
-    public synchronized List<Stopped> release(SessionId session) {
-        List<Stopped> stopped = new ArrayList<>();
-        for (StreamId stream : involvement.heldBy(session)) {
-            stopped.add(stop(session, stream));
-        }
-        return stopped;
+    public List<Stopped> release(SessionId session) {
+        return state.locked(LOCK, () -> {
+            List<Stopped> stopped = new ArrayList<>();
+            for (StreamId stream : involvement().heldBy(session)) {
+                stopped.add(stopLocked(session, stream));
+            }
+            return stopped;
+        });
+    }
+
+    /** The sessions that publish or play a stream. */
+    public List<SessionId> sessions() {
+        return involvement().sessions();
     }
 
     public Optional<Broadcast> broadcast(StreamId stream) {
-        return Optional.ofNullable(broadcasts.get(stream));
+        return Optional.ofNullable(broadcasts().get(stream));
     }
 
     /** How many streams are being published. */
     public int publishedCount() {
-        return broadcasts.size();
+        return broadcasts().size();
     }
 
     /** How many viewers all streams have together. */
     public int viewerCount() {
-        return broadcasts.values().stream().mapToInt(b -> b.viewers().size()).sum();
+        return broadcasts().values().stream().mapToInt(b -> b.viewers().size()).sum();
     }
 
     /** The id the viewer asked for if it is free, else one made from its session id. */
@@ -177,6 +217,6 @@ public class StreamService {
 
     /** How many sessions publish or play at least one stream. */
     public int involvedSessionCount() {
-        return involvement.sessionCount();
+        return involvement().sessionCount();
     }
 }

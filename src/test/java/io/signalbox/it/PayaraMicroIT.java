@@ -64,20 +64,8 @@ class PayaraMicroIT {
     void twoPeersExchangeOfferAnswerAndCandidates() {
         String s = Ids.unique("payara-call");
         try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect()) {
-            a.send(Messages.join(s));
-            a.awaitNotification("joined");
-            b.send(Messages.join(s));
-            b.awaitNotification("joined");
-            a.awaitMessage("start");
-            JsonObject offer = Messages.configuration(s, "offer", Messages.OFFER_SDP);
-            a.send(offer);
-            assertEquals(offer, b.awaitMessage("takeConfiguration"));
-            JsonObject answer = Messages.configuration(s, "answer", Messages.ANSWER_SDP);
-            b.send(answer);
-            assertEquals(answer, a.awaitMessage("takeConfiguration"));
-            JsonObject candidate = Messages.candidate(s, 0, Messages.CANDIDATE);
-            a.send(candidate);
-            assertEquals(candidate, b.awaitMessage("takeCandidate"));
+            PeerToPeerIT.joinPair(a, b, s);
+            PeerToPeerIT.exchangeOfferAnswerAndCandidates(a, b, s);
             a.send(Messages.leave(s));
             a.awaitNotification("leaved");
             b.awaitMessage("stop");

@@ -31,20 +31,7 @@ class PeerToPeerIT {
             assertEquals(Json.createObjectBuilder().add("command", "start").add("streamId", s).build(),
                     a.awaitMessage("start"));
 
-            JsonObject offer = Messages.configuration(s, "offer", Messages.OFFER_SDP);
-            a.send(offer);
-            assertEquals(offer, b.awaitMessage("takeConfiguration"));
-
-            JsonObject answer = Messages.configuration(s, "answer", Messages.ANSWER_SDP);
-            b.send(answer);
-            assertEquals(answer, a.awaitMessage("takeConfiguration"));
-
-            JsonObject fromA = Messages.candidate(s, 0, Messages.CANDIDATE);
-            JsonObject fromB = Messages.candidate(s, 1, Messages.CANDIDATE.replace("192.0.2.7", "192.0.2.8"));
-            a.send(fromA);
-            b.send(fromB);
-            assertEquals(fromA, b.awaitMessage("takeCandidate"));
-            assertEquals(fromB, a.awaitMessage("takeCandidate"));
+            exchangeOfferAnswerAndCandidates(a, b, s);
 
             a.send(Messages.leave(s));
             assertEquals(notification("leaved", s), a.awaitNotification("leaved"));
@@ -138,6 +125,22 @@ class PeerToPeerIT {
             a.send(Messages.configuration(s, "offer", Messages.OFFER_SDP));
             b.awaitMessage("takeConfiguration");
         }
+    }
+
+    /** Offer from the caller, answer from the callee, one candidate each way; each must arrive unchanged. */
+    static void exchangeOfferAnswerAndCandidates(SignalingClient caller, SignalingClient callee, String s) {
+        JsonObject offer = Messages.configuration(s, "offer", Messages.OFFER_SDP);
+        caller.send(offer);
+        assertEquals(offer, callee.awaitMessage("takeConfiguration"));
+        JsonObject answer = Messages.configuration(s, "answer", Messages.ANSWER_SDP);
+        callee.send(answer);
+        assertEquals(answer, caller.awaitMessage("takeConfiguration"));
+        JsonObject fromCaller = Messages.candidate(s, 0, Messages.CANDIDATE);
+        JsonObject fromCallee = Messages.candidate(s, 1, Messages.CANDIDATE.replace("192.0.2.7", "192.0.2.8"));
+        caller.send(fromCaller);
+        callee.send(fromCallee);
+        assertEquals(fromCaller, callee.awaitMessage("takeCandidate"));
+        assertEquals(fromCallee, caller.awaitMessage("takeCandidate"));
     }
 
     static void joinPair(SignalingClient a, SignalingClient b, String s) {

@@ -83,7 +83,25 @@ public final class Server {
 
     /** The registry sizes the server reports in its {@code signaling} health check. */
     public static JsonObject registries() {
-        JsonObject health = getJson("/health/ready").asJsonObject();
+        return registries(getJson("/health/ready").asJsonObject());
+    }
+
+    /** The registry sizes another server on {@code port} reports, such as one node of a cluster. */
+    public static JsonObject registriesAt(int port) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+                .timeout(SignalingClient.TIMEOUT).build();
+        try {
+            return registries(Json.createReader(new StringReader(HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+                    .body())).readObject());
+        } catch (IOException e) {
+            throw new AssertionError("no health from port " + port, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static JsonObject registries(JsonObject health) {
         return health.getJsonArray("checks").stream()
                 .map(c -> c.asJsonObject())
                 .filter(c -> c.getString("name").equals("signaling"))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -28,14 +29,23 @@ public final class SignalingClient implements AutoCloseable {
     private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private SignalingClient(Map<String, String> headers, String query) {
+    private SignalingClient(Map<String, String> headers, URI endpoint) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
         headers.forEach(builder::header);
-        socket = builder.buildAsync(Server.websocket(query), new Listener()).join();
+        socket = builder.buildAsync(endpoint, new Listener()).join();
+    }
+
+    private SignalingClient(Map<String, String> headers, String query) {
+        this(headers, Server.websocket(query));
     }
 
     public static SignalingClient connect() {
         return new SignalingClient(Map.of(), "");
+    }
+
+    /** Connects to another server's signaling endpoint, such as one node of a cluster. */
+    public static SignalingClient connectTo(URI endpoint) {
+        return new SignalingClient(Map.of(), endpoint);
     }
 
     /** Connects as a browser page from {@code origin} would; fails if the handshake is refused. */

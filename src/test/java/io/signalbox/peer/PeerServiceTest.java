@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.signalbox.cluster.LocalState;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
@@ -18,6 +19,10 @@ class PeerServiceTest {
     private final SessionId b = new SessionId("b");
     private final SessionId c = new SessionId("c");
     private final StreamId s = new StreamId("s");
+
+    PeerServiceTest() {
+        cut.state = new LocalState();
+    }
 
     @Test
     void theSecondPeerMakesTheFirstStart() {

@@ -3,6 +3,7 @@ package io.signalbox.room;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.signalbox.cluster.LocalState;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
@@ -26,6 +27,8 @@ class RoomServiceTest {
         cut.config.allowUnregistered = true;
         cut.registry = new RoomRegistry();
         cut.registry.config = cut.config;
+        cut.state = new LocalState();
+        cut.registry.state = cut.state;
     }
 
     @Test

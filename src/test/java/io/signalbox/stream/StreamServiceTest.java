@@ -3,6 +3,7 @@ package io.signalbox.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.signalbox.cluster.LocalState;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
@@ -25,6 +26,8 @@ class StreamServiceTest {
         cut.config.allowUnregistered = true;
         cut.registry = new StreamRegistry();
         cut.registry.config = cut.config;
+        cut.state = new LocalState();
+        cut.registry.state = cut.state;
     }
 
     @Test

@@ -1,0 +1,221 @@
+package io.signalbox.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Liberty servers, each its own JVM, clustered on Hazelcast over TCP-IP on 127.0.0.1: a
+ * call, a broadcast and a room whose sessions sit on both nodes work as on one; a burst of
+ * relayed messages crosses in order, each once; and when one node is killed outright, the other
+ * releases its sessions' state and tells their peers. Run by its own Failsafe execution.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+    private static final int FAILURE_TIMEOUT_SECONDS = 5;
+    private static LibertyNode a;
+    private static LibertyNode b;
+
+    @BeforeAll
+    static void startTwoNodes() throws IOException {
+        int portA = Integer.parseInt(System.getProperty("cluster.a.http.port", "19281"));
+        int portB = Integer.parseInt(System.getProperty("cluster.b.http.port", "19282"));
+        String members = "127.0.0.1:5811,127.0.0.1:5812";
+        a = LibertyNode.start("cluster-a", portA, clustered(members, 5811));
+        b = LibertyNode.start("cluster-b", portB, clustered(members, 5812));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> Server.registriesAt(a.httpPort).getInt("clusterMembers") == 2
+                        && Server.registriesAt(b.httpPort).getInt("clusterMembers") == 2);
+    }
+
+    private static Map<String, String> clustered(String members, int port) {
+        return Map.of("SIGNALBOX_CLUSTER_ENABLED", "true", "SIGNALBOX_CLUSTER_NAME", "signalbox-it",
+                "SIGNALBOX_CLUSTER_MEMBERS", members, "SIGNALBOX_CLUSTER_PORT", String.valueOf(port),
+                "SIGNALBOX_CLUSTER_FAILURE_TIMEOUT_SECONDS", String.valueOf(FAILURE_TIMEOUT_SECONDS),
+                "SIGNALBOX_LIMITS_MESSAGES_PER_SECOND", "2000");
+    }
+
+    @AfterAll
+    static void stopNodes() throws InterruptedException {
+        for (LibertyNode node : new LibertyNode[] {a, b}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void peersOnTwoNodesExchangeOfferAnswerAndCandidates() {
+        String s = Ids.unique("cluster-call");
+        try (SignalingClient onA = a.connect(); SignalingClient onB = b.connect()) {
+            PeerToPeerIT.joinPair(onA, onB, s);
+            PeerToPeerIT.exchangeOfferAnswerAndCandidates(onA, onB, s);
+        }
+        awaitBothEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aBurstCrossesInOrderAndEachMessageOnce() {
+        String s = Ids.unique("cluster-burst");
+        int burst = 1000;
+        try (SignalingClient onA = a.connect(); SignalingClient onB = b.connect()) {
+            PeerToPeerIT.joinPair(onA, onB, s);
+            for (int i = 0; i < burst; i++) {
+                onA.send(Messages.candidate(s, i, "candidate:" + i));
+                onB.send(Messages.candidate(s, i, "candidate:" + i));
+            }
+            for (int i = 0; i < burst; i++) {
+                assertEquals(Messages.candidate(s, i, "candidate:" + i), onB.awaitMessage("takeCandidate"));
+                assertEquals(Messages.candidate(s, i, "candidate:" + i), onA.awaitMessage("takeCandidate"));
+            }
+            // Nothing more was on its way: no duplicate, no stray.
+            onA.assertNothingPending();
+            onB.assertNothingPending();
+        }
+        awaitBothEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aPublisherReachesViewersOnBothNodes() {
+        String s = Ids.unique("cluster-live");
+        try (SignalingClient publisher = a.connect(); SignalingClient near = a.connect();
+                SignalingClient far = b.connect()) {
+            publisher.send(Messages.publish(s));
+            publisher.awaitNotification("publish_started");
+            for (SignalingClient viewer : List.of(near, far)) {
+                viewer.send(Messages.play(s));
+                viewer.awaitNotification("play_started");
+                String subscriberId = publisher.awaitMessage("start").getString("subscriberId");
+                JsonObject offer = Messages.configuration(s, "offer", Messages.OFFER_SDP);
+                publisher.send(Messages.toSubscriber(offer, subscriberId));
+                assertEquals(offer, viewer.awaitMessage("takeConfiguration"));
+                viewer.send(Messages.configuration(s, "answer", Messages.ANSWER_SDP));
+                assertEquals(Messages.toSubscriber(Messages.configuration(s, "answer", Messages.ANSWER_SDP), subscriberId),
+                        publisher.awaitMessage("takeConfiguration"));
+            }
+            publisher.send(Messages.stop(s));
+            publisher.awaitNotification("publish_finished");
+            for (SignalingClient viewer : List.of(near, far)) {
+                assertEquals(s, viewer.awaitMessage("stop").getString("streamId"));
+                viewer.awaitNotification("play_finished");
+            }
+        }
+        awaitBothEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aRoomSpansBothNodes() {
+        String room = Ids.unique("cluster-room");
+        String s1 = Ids.unique("m1");
+        String s2 = Ids.unique("m2");
+        String s3 = Ids.unique("m3");
+        try (SignalingClient m1 = a.connect(); SignalingClient m2 = b.connect(); SignalingClient m3 = a.connect()) {
+            join(m1, room, s1);
+            assertEquals(List.of(s1), streams(join(m2, room, s2)));
+            assertEquals(s2, m1.awaitNotification("streamJoined").getString("streamId"));
+            assertEquals(List.of(s1, s2), streams(join(m3, room, s3)));
+            assertEquals(s3, m1.awaitNotification("streamJoined").getString("streamId"));
+            assertEquals(s3, m2.awaitNotification("streamJoined").getString("streamId"));
+            m2.send(Messages.leaveFromRoom(room));
+            m2.awaitNotification("leavedFromRoom");
+            assertEquals(s2, m1.awaitNotification("streamLeaved").getString("streamId"));
+            assertEquals(s2, m3.awaitNotification("streamLeaved").getString("streamId"));
+        }
+        awaitBothEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void whenANodeDiesTheOtherReleasesItsSessionsAndTellsTheirPeers() throws InterruptedException {
+        String call = Ids.unique("cluster-orphan-call");
+        String live = Ids.unique("cluster-orphan-live");
+        String room = Ids.unique("cluster-orphan-room");
+        String survivorStream = Ids.unique("survivor");
+        String orphanStream = Ids.unique("orphan");
+        List<SignalingClient> onB = new ArrayList<>();
+        try (SignalingClient peer = a.connect(); SignalingClient publisher = a.connect();
+                SignalingClient member = a.connect()) {
+            SignalingClient peerOnB = b.connect();
+            SignalingClient viewerOnB = b.connect();
+            SignalingClient memberOnB = b.connect();
+            onB.addAll(List.of(peerOnB, viewerOnB, memberOnB));
+            PeerToPeerIT.joinPair(peer, peerOnB, call);
+            publisher.send(Messages.publish(live));
+            publisher.awaitNotification("publish_started");
+            viewerOnB.send(Messages.play(live));
+            viewerOnB.awaitNotification("play_started");
+            String subscriberId = publisher.awaitMessage("start").getString("subscriberId");
+            join(member, room, survivorStream);
+            join(memberOnB, room, orphanStream);
+            member.awaitNotification("streamJoined");
+
+            b.kill();
+            onB.forEach(SignalingClient::abort);
+
+            // Within the failure timeout (and a margin for the check itself), node A finds B gone
+            // and releases what B's sessions held, telling the peers on A.
+            Duration bound = Duration.ofSeconds(FAILURE_TIMEOUT_SECONDS + 15);
+            assertEquals(call, peer.awaitMessage("stop", bound).getString("streamId"));
+            JsonObject viewerLeft = publisher.awaitMessage("stop", bound);
+            assertEquals(subscriberId, viewerLeft.getString("subscriberId"));
+            JsonObject left = member.awaitMessage("notification", bound);
+            assertEquals("streamLeaved", left.getString("definition"));
+            assertEquals(orphanStream, left.getString("streamId"));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                JsonObject registries = Server.registriesAt(a.httpPort);
+                assertEquals(1, registries.getInt("clusterMembers"), registries::toString);
+                assertEquals(1, registries.getInt("p2pStreams"), registries::toString);
+                assertEquals(0, registries.getInt("viewers"), registries::toString);
+                assertEquals(1, registries.getInt("rooms"), registries::toString);
+            });
+            // The survivors carry on.
+            peer.assertNothingPending();
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonObject registries = Server.registriesAt(a.httpPort);
+            assertEquals(0, registries.getInt("sessions"), registries::toString);
+            assertEquals(0, registries.getInt("p2pStreams"), registries::toString);
+            assertEquals(0, registries.getInt("publishedStreams"), registries::toString);
+            assertEquals(0, registries.getInt("rooms"), registries::toString);
+        });
+    }
+
+    private static JsonObject join(SignalingClient client, String room, String stream) {
+        client.send(Messages.joinRoom(room, stream));
+        return client.awaitNotification("joinedTheRoom");
+    }
+
+    private static List<String> streams(JsonObject joined) {
+        return joined.getJsonArray("streams").getValuesAs(jakarta.json.JsonString::getString);
+    }
+
+    /** Each node's registries back to empty: shared state counts the whole cluster's sessions. */
+    private static void awaitBothEmpty() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (LibertyNode node : List.of(a, b)) {
+                JsonObject registries = Server.registriesAt(node.httpPort);
+                assertEquals(0, registries.getInt("sessions"), registries::toString);
+                assertEquals(0, registries.getInt("p2pStreams"), registries::toString);
+                assertEquals(0, registries.getInt("publishedStreams"), registries::toString);
+                assertEquals(0, registries.getInt("viewers"), registries::toString);
+                assertEquals(0, registries.getInt("rooms"), registries::toString);
+            }
+        });
+    }
+}

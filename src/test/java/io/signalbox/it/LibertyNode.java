@@ -1,0 +1,110 @@
+package io.signalbox.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+
+/**
+ * A Liberty server a test starts and kills itself, for tests that need more than the one
+ * Arquillian manages: the installed runtime ({@code wlp.home}), a server directory made from
+ * {@code liberty/} ({@code server.xml}, {@code jvm.options}), and the test deployment ({@link Deployments#war}) in its dropins.
+ * Its configuration comes from the environment, as on Kubernetes.
+ */
+final class LibertyNode implements AutoCloseable {
+    final String name;
+    final int httpPort;
+    private final Path dir;
+    private final Process process;
+
+    private LibertyNode(String name, int httpPort, Path dir, Process process) {
+        this.name = name;
+        this.httpPort = httpPort;
+        this.dir = dir;
+        this.process = process;
+    }
+
+    /** Starts server {@code name} on {@code httpPort} and returns once the WAR reports its health. */
+    static LibertyNode start(String name, int httpPort, Map<String, String> environment) throws IOException {
+        Path wlp = Path.of(System.getProperty("wlp.home"));
+        Path dir = wlp.resolve("usr/servers").resolve(name);
+        deleteRecursively(dir);
+        Files.createDirectories(dir.resolve("dropins"));
+        for (String file : new String[] {"server.xml", "jvm.options"}) {
+            Files.copy(Path.of("liberty", file), dir.resolve(file));
+        }
+        Files.writeString(dir.resolve("bootstrap.properties"), "http.port=" + httpPort + "\n");
+        Deployments.war().as(ZipExporter.class).exportTo(dir.resolve("dropins/signalbox.war").toFile(), true);
+        ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", name)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("console.log").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
+        LibertyNode node = new LibertyNode(name, httpPort, dir, builder.start());
+        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    if (!node.process.isAlive()) {
+                        throw new IllegalStateException(name + " exited; see " + dir.resolve("console.log"));
+                    }
+                    Server.registriesAt(httpPort);
+                    return true;
+                });
+        return node;
+    }
+
+    URI websocket() {
+        return URI.create("ws://localhost:" + httpPort + "/websocket");
+    }
+
+    SignalingClient connect() {
+        return SignalingClient.connectTo(websocket());
+    }
+
+    /** Kills the JVM at once (SIGKILL): no socket is closed, no cluster member says goodbye. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    Path log() {
+        return dir.resolve("logs/messages.log");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
