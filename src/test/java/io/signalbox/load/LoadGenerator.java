@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,31 +50,70 @@ public final class LoadGenerator {
                 o.containsKey("--server-pid") ? new ServerProcess(Long.parseLong(o.get("--server-pid"))) : null);
         switch (args.length == 0 ? "" : args[0]) {
             case "relay" -> generator.relay(Integer.parseInt(o.getOrDefault("--pairs", "50")),
-                    Integer.parseInt(o.getOrDefault("--seconds", "20")));
+                    Integer.parseInt(o.getOrDefault("--seconds", "20")),
+                    Target.valueOf(o.getOrDefault("--target", "signalbox").toUpperCase()),
+                    URI.create(o.getOrDefault("--url2", generator.server.toString())));
             case "connections" -> generator.connections(Integer.parseInt(o.getOrDefault("--sessions", "1000")),
                     Integer.parseInt(o.getOrDefault("--hold-seconds", "0")));
             case "rooms" -> generator.rooms(Integer.parseInt(o.getOrDefault("--rooms", "100")),
                     Integer.parseInt(o.getOrDefault("--members", "8")), Integer.parseInt(o.getOrDefault("--rounds", "5")));
-            default -> System.err.println("usage: relay [--pairs 50 --seconds 20] | connections [--sessions 1000 --hold-seconds 0]"
+            default -> System.err.println("usage: relay [--pairs 50 --seconds 20 --target signalbox|peerjs|ws --url2 URL]"
+                    + " | connections [--sessions 1000 --hold-seconds 0]"
                     + " | rooms [--rooms 100 --members 8 --rounds 5] [--url ws://host:port/websocket] [--server-pid PID]");
         }
 
     }
 
-    /** P pairs join P2P; each pair keeps one takeCandidate in flight both ways for the whole time. */
-    private void relay(int pairs, int seconds) throws Exception {
+    /**
+     * What the generator talks to: Signalbox (join a stream, then takeCandidate), a PeerJS server
+     * (npm {@code peer}: CANDIDATE messages addressed to the other peer's id), or the bare Node
+     * {@code ws} relay in {@code src/test/node} (the same frames, forwarded by {@code dst}).
+     */
+    enum Target {
+        SIGNALBOX("{\"command\":\"takeCandidate\""),
+        PEERJS("{\"type\":\"CANDIDATE\""),
+        WS("{\"type\":\"CANDIDATE\"");
+
+        /** How a relayed candidate frame starts, so it is told apart without parsing. */
+        final String relayedPrefix;
+
+        Target(String relayedPrefix) {
+            this.relayedPrefix = relayedPrefix;
+        }
+
+        URI endpoint(URI server, String id) {
+            return switch (this) {
+                case SIGNALBOX -> server;
+                case PEERJS -> URI.create(server + "/peerjs?key=peerjs&id=" + id + "&token=" + id);
+                case WS -> URI.create(server + "?id=" + id);
+            };
+        }
+    }
+
+    /**
+     * P pairs join P2P; each pair keeps one candidate in flight both ways for the whole time.
+     * The second peer of each pair connects to {@code second}, which is another node of a
+     * Signalbox cluster when it differs from the first.
+     */
+    private void relay(int pairs, int seconds, Target target, URI second) throws Exception {
         Recorder rtt = new Recorder(3);
         AtomicLong relayed = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         List<Peer> peers = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
             String stream = "load-" + UUID.randomUUID();
-            Peer a = connect(rtt, relayed, errors);
-            Peer b = connect(rtt, relayed, errors);
-            a.send(join(stream)).awaitJoined();
-            b.send(join(stream)).awaitJoined();
-            a.stream = stream;
-            b.stream = stream;
+            Peer a = new Peer(target, stream + "-a", stream + "-b", stream, rtt, relayed, errors);
+            Peer b = new Peer(target, stream + "-b", stream + "-a", stream, rtt, relayed, errors);
+            connect(a, target.endpoint(server, a.self));
+            connect(b, target.endpoint(second, b.self));
+            if (target == Target.SIGNALBOX) {
+                a.send(join(stream));
+                a.awaitJoined();
+                b.send(join(stream));
+            } else {
+                a.awaitJoined();
+            }
+            b.awaitJoined();
             peers.add(a);
             peers.add(b);
         }
@@ -90,7 +131,8 @@ public final class LoadGenerator {
         double elapsed = (now() - start) / 1e9;
         Histogram h = rtt.getIntervalHistogram();
         long messages = relayed.get();
-        System.out.printf("relay: %d pairs, %.1f s, %d messages relayed, %.0f msg/s, errors %d%n",
+        System.out.printf("relay (%s%s): %d pairs, %.1f s, %d messages relayed, %.0f msg/s, errors %d%n",
+                target.name().toLowerCase(), second.equals(server) ? "" : ", pairs across two nodes",
                 pairs, elapsed, messages, messages / elapsed, errors.get());
         System.out.printf("round trip (to the peer and back, through the server twice) us: p50 %d p90 %d p99 %d max %d%n",
                 h.getValueAtPercentile(50) / 1000, h.getValueAtPercentile(90) / 1000,
@@ -111,8 +153,11 @@ public final class LoadGenerator {
         int failed = 0;
         for (int i = 0; i < sessions; i++) {
             try {
-                Peer p = connect(new Recorder(3), new AtomicLong(), errors);
-                p.send(join("held-" + UUID.randomUUID())).awaitJoined();
+                String stream = "held-" + UUID.randomUUID();
+                Peer p = new Peer(Target.SIGNALBOX, stream, stream, stream, new Recorder(3), new AtomicLong(), errors);
+                connect(p, server);
+                p.send(join(stream));
+                p.awaitJoined();
                 peers.add(p);
             } catch (RuntimeException e) {
                 failed++;
@@ -127,7 +172,30 @@ public final class LoadGenerator {
                     heap / Math.max(1, peers.size()), rss / Math.max(1, peers.size()));
         }
         Thread.sleep(TimeUnit.SECONDS.toMillis(holdSeconds)); // time to look at the server with them open
+        long closing = System.nanoTime();
         closeAll(peers);
+        int left = awaitNoSessions(Duration.ofSeconds(60));
+        System.out.printf("after close: %d sessions left on the server after %.1f s%n", left,
+                (System.nanoTime() - closing) / 1e9);
+    }
+
+    /**
+     * Polls the server's readiness check until it counts no open session, and returns the count
+     * it last read: 0, or what was still open at the deadline.
+     */
+    private int awaitNoSessions(Duration deadline) throws IOException, InterruptedException {
+        URI health = URI.create(server.toString().replaceFirst("^ws", "http")).resolve("/health/ready");
+        long until = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            String body = http.send(HttpRequest.newBuilder(health).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            int open = Json.createReader(new StringReader(body)).readObject().getJsonArray("checks").getJsonObject(0)
+                    .getJsonObject("data").getInt("sessions");
+            if (open == 0 || System.nanoTime() > until) {
+                return open;
+            }
+            Thread.sleep(100); // a poll interval: the server has no event for "all released" to await
+        }
     }
 
     /**
@@ -206,33 +274,38 @@ public final class LoadGenerator {
                 .add("multiPeer", false).build().toString();
     }
 
-    private Peer connect(Recorder rtt, AtomicLong relayed, AtomicLong errors) {
-        Peer peer = new Peer(rtt, relayed, errors);
-        peer.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(server, peer)
+    private void connect(Peer peer, URI endpoint) {
+        peer.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(endpoint, peer)
                 .orTimeout(10, TimeUnit.SECONDS).join();
-        return peer;
     }
 
     /** One session. A candidate it receives from its peer is answered with its own at once. */
     private static final class Peer implements WebSocket.Listener {
+        final Target target;
+        final String self;
+        final String other;
+        final String stream;
         final Recorder rtt;
         final AtomicLong relayed;
         final AtomicLong errors;
         final CountDownLatch joined = new CountDownLatch(1);
         final StringBuilder partial = new StringBuilder();
         WebSocket socket;
-        String stream;
         volatile long deadline;
 
-        Peer(Recorder rtt, AtomicLong relayed, AtomicLong errors) {
+        Peer(Target target, String self, String other, String stream, Recorder rtt, AtomicLong relayed,
+                AtomicLong errors) {
+            this.target = target;
+            this.self = self;
+            this.other = other;
+            this.stream = stream;
             this.rtt = rtt;
             this.relayed = relayed;
             this.errors = errors;
         }
 
-        Peer send(String text) {
+        void send(String text) {
             socket.sendText(text, true).join();
-            return this;
         }
 
         void awaitJoined() throws InterruptedException {
@@ -249,10 +322,14 @@ public final class LoadGenerator {
             socket.sendText(candidate(now()), true);
         }
 
-        /** A takeCandidate of about 250 bytes, built as text: the generator must cost less than the server. */
+        /** A candidate of about 250 bytes, built as text: the generator must cost less than the server. */
         String candidate(long id) {
-            return "{\"command\":\"takeCandidate\",\"streamId\":\"" + stream + "\",\"label\":0,\"id\":\"" + id
-                    + "\",\"candidate\":\"" + CANDIDATE + "\"}";
+            if (target == Target.SIGNALBOX) {
+                return "{\"command\":\"takeCandidate\",\"streamId\":\"" + stream + "\",\"label\":0,\"id\":\"" + id
+                        + "\",\"candidate\":\"" + CANDIDATE + "\"}";
+            }
+            return "{\"type\":\"CANDIDATE\",\"dst\":\"" + other + "\",\"payload\":{\"id\":\"" + id
+                    + "\",\"candidate\":\"" + CANDIDATE + "\"}}";
         }
 
         @Override
@@ -261,7 +338,7 @@ public final class LoadGenerator {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                if (text.startsWith("{\"command\":\"takeCandidate\"")) {
+                if (text.startsWith(target.relayedPrefix)) {
                     relayed(text);
                 } else {
                     handle(READERS.createReader(new StringReader(text)).readObject());
@@ -285,7 +362,11 @@ public final class LoadGenerator {
         }
 
         private void handle(JsonObject frame) {
-            switch (frame.getString("command")) {
+            if ("OPEN".equals(frame.getString("type", ""))) {
+                joined.countDown(); // PeerJS, or the bare relay: the id is registered
+                return;
+            }
+            switch (frame.getString("command", "")) {
                 case "notification" -> {
                     if ("joined".equals(frame.getString("definition", ""))) {
                         joined.countDown();

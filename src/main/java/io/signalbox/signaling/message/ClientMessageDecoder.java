@@ -3,7 +3,6 @@ package io.signalbox.signaling.message;
 import io.signalbox.json.StrictJson;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.signaling.LimitsConfig;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
@@ -19,12 +18,8 @@ import java.nio.charset.StandardCharsets;
 public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
     private final int maxFrameBytes;
 
-    /** Made by the container for each session, with the configured frame limit. */
-    public ClientMessageDecoder() {
-        this(CDI.current().select(LimitsConfig.class).get().maxFrameBytes());
-    }
-
-    ClientMessageDecoder(int maxFrameBytes) {
+    /** Made for each session, with the configured frame limit ({@link LimitsConfig#maxFrameBytes()}). */
+    public ClientMessageDecoder(int maxFrameBytes) {
         this.maxFrameBytes = maxFrameBytes;
     }
 
