@@ -19,12 +19,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two Liberty servers, each its own JVM, clustered on Hazelcast over TCP-IP on 127.0.0.1: a
  * call, a broadcast and a room whose sessions sit on both nodes work as on one; a burst of
- * relayed messages crosses in order, each once; and when one node is killed outright, the other
+ * relayed messages crosses in order, each once; a node that stops (SIGTERM) drops its sockets
+ * and its sessions' peers are told; and when one node is killed outright, the other
  * releases its sessions' state and tells their peers. Run by its own Failsafe execution.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
     private static final int FAILURE_TIMEOUT_SECONDS = 5;
+    private static final String MEMBERS = "127.0.0.1:5811,127.0.0.1:5812";
     private static LibertyNode a;
     private static LibertyNode b;
 
@@ -32,9 +34,8 @@ class ClusterIT {
     static void startTwoNodes() throws IOException {
         int portA = Integer.parseInt(System.getProperty("cluster.a.http.port", "19281"));
         int portB = Integer.parseInt(System.getProperty("cluster.b.http.port", "19282"));
-        String members = "127.0.0.1:5811,127.0.0.1:5812";
-        a = LibertyNode.start("cluster-a", portA, clustered(members, 5811));
-        b = LibertyNode.start("cluster-b", portB, clustered(members, 5812));
+        a = LibertyNode.start("cluster-a", portA, clustered(MEMBERS, 5811));
+        b = LibertyNode.start("cluster-b", portB, clustered(MEMBERS, 5812));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
                 () -> Server.registriesAt(a.httpPort).getInt("clusterMembers") == 2
                         && Server.registriesAt(b.httpPort).getInt("clusterMembers") == 2);
@@ -142,6 +143,33 @@ class ClusterIT {
 
     @Test
     @Order(5)
+    void aNodeStoppingClosesItsSocketsAndItsSessionsPeersAreTold() throws IOException, InterruptedException {
+        int portC = Integer.parseInt(System.getProperty("cluster.c.http.port", "19283"));
+        String s = Ids.unique("cluster-rolling");
+        try (LibertyNode c = LibertyNode.start("cluster-c", portC, clustered(MEMBERS + ",127.0.0.1:5813", 5813));
+                SignalingClient peer = a.connect()) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Server.registriesAt(a.httpPort).getInt("clusterMembers") == 3);
+            SignalingClient onC = c.connect();
+            PeerToPeerIT.joinPair(peer, onC, s);
+
+            c.close(); // SIGTERM, as Kubernetes stops a pod: Liberty shuts down in order
+
+            // Liberty drops its sockets as it quiesces, with no close frame: the client sees 1006
+            // (no Jakarta hook runs before that), and the SDK reconnects after any close it did not ask for.
+            assertEquals(1006, onC.awaitClose());
+            assertEquals(s, peer.awaitMessage("stop").getString("streamId"));
+            peer.assertNothingPending();
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonObject registries = Server.registriesAt(a.httpPort);
+            assertEquals(2, registries.getInt("clusterMembers"), registries::toString);
+        });
+        awaitBothEmpty();
+    }
+
+    @Test
+    @Order(6)
     void whenANodeDiesTheOtherReleasesItsSessionsAndTellsTheirPeers() throws InterruptedException {
         String call = Ids.unique("cluster-orphan-call");
         String live = Ids.unique("cluster-orphan-live");
