@@ -162,7 +162,12 @@ export class Signalbox extends EventTarget {
 
   onNotification(frame) {
     const { definition, streamId, room } = frame;
-    if (definition === 'publish_started') this.ladders.set(streamId, frame.encoderSettings || []);
+    if (definition === 'publish_started') {
+      this.ladders.set(streamId, frame.encoderSettings || []);
+      // Through a media server the one connection of a published stream is up before this arrives.
+      this.links.get(key(streamId))?.applyLadder(this.ladders.get(streamId))
+        .catch((e) => console.warn('signalbox: encoder settings not applied', e));
+    }
     if (definition === 'joinedTheRoom') {
       this.rooms.entered(room, streamId);
       this.publish(streamId, { mainTrack: room }).catch(() => { /* raised already */ });

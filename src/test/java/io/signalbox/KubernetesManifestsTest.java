@@ -86,12 +86,44 @@ class KubernetesManifestsTest {
         Set<String> known = configKeys().stream().map(KubernetesManifestsTest::environmentName).collect(Collectors.toSet());
         List<String> names = new ArrayList<>(configMap().getData().keySet());
         names.addAll(secret().getStringData().keySet());
+        names.addAll(janusSecret().getStringData().keySet());
         container().getEnv().stream().map(EnvVar::getName).forEach(names::add);
         for (String name : names) {
             assertTrue(known.contains(name) || JVM_VARIABLES.contains(name), name + " is not a Signalbox config key");
         }
         List<String> sources = container().getEnvFrom().stream().map(KubernetesManifestsTest::sourceName).toList();
-        assertEquals(List.of(configMap().getMetadata().getName(), secret().getMetadata().getName()), sources);
+        assertEquals(List.of(configMap().getMetadata().getName(), secret().getMetadata().getName(),
+                janusSecret().getMetadata().getName()), sources);
+    }
+
+    @Test
+    void signalboxDrivesTheJanusDeploymentWithTheRepositorysConfigurationAndTheSharedSecret() throws IOException {
+        Matcher port = Pattern.compile("ws_port = (\\d+)").matcher(Files.readString(K8S.resolve("janus/janus.transport.websockets.jcfg")));
+        assertTrue(port.find(), "the WebSocket transport names its port");
+        Service service = get("signalbox-janus", Service.class);
+        assertEquals(Integer.parseInt(port.group(1)), service.getSpec().getPorts().get(0).getPort());
+        assertEquals("ws://" + service.getMetadata().getName() + ":" + port.group(1),
+                configMap().getData().get("SIGNALBOX_MEDIA_JANUS_URL"));
+        assertEquals("janus", configMap().getData().get("SIGNALBOX_MEDIA_BACKEND"));
+        Deployment janus = get("signalbox-janus", Deployment.class);
+        assertEquals(janus.getSpec().getTemplate().getMetadata().getLabels(), service.getSpec().getSelector());
+        Container container = janus.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(Integer.parseInt(port.group(1)), port(container, "janus-api").getContainerPort());
+        // Janus reads the repository's folder (a generated ConfigMap) and the secret Signalbox sends.
+        String mounted = container.getVolumeMounts().get(0).getMountPath();
+        List<String> command = container.getCommand();
+        assertEquals(mounted, command.get(command.indexOf("-F") + 1));
+        assertEquals("$(SIGNALBOX_MEDIA_JANUS_API_SECRET)", command.get(command.indexOf("-a") + 1));
+        assertEquals(janusSecret().getMetadata().getName(), sourceName(container.getEnvFrom().get(0)));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> generated = (List<Map<String, Object>>) YAML.unmarshal(
+                Files.readString(K8S.resolve("kustomization.yaml")), Map.class).get("configMapGenerator");
+        assertEquals(janus.getSpec().getTemplate().getSpec().getVolumes().get(0).getConfigMap().getName(),
+                generated.get(0).get("name"));
+        try (Stream<Path> files = Files.list(K8S.resolve("janus"))) {
+            assertEquals(files.map(p -> "janus/" + p.getFileName()).filter(n -> n.endsWith(".jcfg")).sorted().toList(),
+                    ((List<?>) generated.get(0).get("files")).stream().map(String::valueOf).sorted().toList());
+        }
     }
 
     @Test
@@ -212,6 +244,10 @@ class KubernetesManifestsTest {
 
     private Secret secret() {
         return get("signalbox-jwt", Secret.class);
+    }
+
+    private Secret janusSecret() {
+        return get("signalbox-janus", Secret.class);
     }
 
     private static ContainerPort port(Container container, String name) {

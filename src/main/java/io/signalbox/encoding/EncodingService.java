@@ -2,25 +2,23 @@ package io.signalbox.encoding;
 
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
-import io.signalbox.stream.StreamId;
-import io.signalbox.stream.StreamRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Encoder settings (protocol section 8): which ladder a stream has, and which rungs exist. */
+/**
+ * Encoder settings (protocol section 8): which ladder a stream has, its own or the server's, and
+ * which rungs exist. The stream feature hands in the stream's own ladder and its name.
+ */
 @ApplicationScoped
 public class EncodingService {
 
     @Inject
     EncodingConfig config;
 
-    @Inject
-    StreamRegistry registry;
-
     /** The ladder a publisher of {@code stream} is handed; checks {@code signalbox.encoder.required}. */
-    public List<EncoderSetting> forPublish(StreamId stream) {
-        List<EncoderSetting> ladder = ladderOf(stream);
+    public List<EncoderSetting> forPublish(String stream, List<EncoderSetting> own) {
+        List<EncoderSetting> ladder = ladderOf(own);
         if (ladder.isEmpty() && config.required()) {
             throw new SignalingException(ErrorDefinition.NO_ENCODER_SETTINGS,
                     "signalbox.encoder.required is true and " + stream + " has no ladder");
@@ -29,8 +27,8 @@ public class EncodingService {
     }
 
     /** The ladder of {@code stream}, which must have one. */
-    public List<EncoderSetting> ladder(StreamId stream) {
-        List<EncoderSetting> ladder = ladderOf(stream);
+    public List<EncoderSetting> ladder(String stream, List<EncoderSetting> own) {
+        List<EncoderSetting> ladder = ladderOf(own);
         if (ladder.isEmpty()) {
             throw new SignalingException(ErrorDefinition.NO_ENCODER_SETTINGS, stream + " has no encoder settings");
         }
@@ -38,20 +36,19 @@ public class EncodingService {
     }
 
     /** Checks that {@code height} is 0 (automatic) or a rung of the stream's ladder. */
-    public int quality(StreamId stream, Integer height) {
+    public int quality(String stream, List<EncoderSetting> own, Integer height) {
         if (height == null || height < 0) {
             throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "streamHeight must be 0 or a height");
         }
-        List<EncoderSetting> ladder = ladder(stream);
+        List<EncoderSetting> ladder = ladder(stream, own);
         if (height != 0 && ladder.stream().noneMatch(s -> s.height().equals(height))) {
             throw new SignalingException(ErrorDefinition.NO_ENCODER_SETTINGS, stream + " has no rung of height " + height);
         }
         return height;
     }
 
-    /** The stream's own ladder from its registration, else the server's. */
-    private List<EncoderSetting> ladderOf(StreamId stream) {
-        return registry.find(stream).map(StreamRegistry.Registration::encoderSettings)
-                .filter(own -> !own.isEmpty()).orElseGet(config::ladder);
+    /** The stream's own ladder when it has one, else the server's. */
+    private List<EncoderSetting> ladderOf(List<EncoderSetting> own) {
+        return own.isEmpty() ? config.ladder() : own;
     }
 }

@@ -47,6 +47,8 @@ public enum ErrorDefinition {
             "Too many messages per second; this message was dropped."),
     SERVER_ERROR("server_error", Side.SERVER,
             "The server failed to handle this message; the session is still open."),
+    MEDIA_SERVER_UNAVAILABLE("media_server_unavailable", Side.SERVER,
+            "The media server cannot be reached; nothing was published or played, try again later."),
 
     // Raised by the JavaScript SDK in the browser (protocol section 11).
     WEB_SOCKET_NOT_SUPPORTED("WebSocketNotSupported", Side.CLIENT,

@@ -1,6 +1,6 @@
 package io.signalbox.health;
 
-import io.signalbox.cluster.SharedState;
+import io.signalbox.cluster.Nodes;
 import io.signalbox.peer.PeerService;
 import io.signalbox.room.RoomService;
 import io.signalbox.security.SessionTokens;
@@ -38,7 +38,7 @@ public class SignalingHealth implements HealthCheck {
     SessionTokens sessionTokens;
 
     @Inject
-    SharedState state;
+    Nodes nodes;
 
     @Override
     public HealthCheckResponse call() {
@@ -50,7 +50,7 @@ public class SignalingHealth implements HealthCheck {
                 .withData("viewers", streams.viewerCount())
                 .withData("rooms", rooms.roomCount())
                 .withData("sessionTokens", sessionTokens.size())
-                .withData("clusterMembers", state.members())
+                .withData("clusterMembers", nodes.members())
                 .build();
     }
 }

@@ -1,25 +1,20 @@
 package io.signalbox.peer;
 
-import io.signalbox.cluster.SharedState;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
-import io.signalbox.session.SessionIndex;
 import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Peer-to-peer association (protocol section 5): at most two sessions per stream, each told
- * about the other.
- *
- * <p>Changes hold the {@code peers} lock of the {@link SharedState}, which spans the cluster
- * when there is one; the relay path ({@link #otherPeer}) reads the immutable pairs without it.
+ * about the other. Joins and leaves hold the {@link PairStore}'s lock; relaying does not come here.
  */
 @ApplicationScoped
 public class PeerService {
@@ -28,51 +23,48 @@ public class PeerService {
     public record Peer(SessionId session, PeerMode mode) implements Serializable {
     }
 
-    /** What a {@code join} changed: the peer that was already there, if any, should now start. */
-    public record Joined(Optional<SessionId> startOffer) {
+    /**
+     * What a {@code join} changed: the peer that was already there, if any, should now start;
+     * {@code version} numbers the change among all changes to pairs.
+     */
+    public record Joined(StreamId stream, Optional<SessionId> partner, long version) {
     }
 
-    /** A peer that lost its partner when a session left a stream. */
-    public record Left(StreamId stream, Optional<SessionId> remaining) {
+    /** A session left a stream: the peer that lost its partner, if any. */
+    public record Left(StreamId stream, Optional<SessionId> remaining, long version) {
     }
-
-    private static final String LOCK = "signalbox.peers";
 
     @Inject
-    SharedState state;
+    PairStore store;
 
-    private Map<StreamId, List<Peer>> pairs() {
-        return state.map("signalbox.peers.pairs");
-    }
-
-    private SessionIndex<StreamId> joinedBySession() {
-        return new SessionIndex<>(state.map("signalbox.peers.sessions"));
-    }
+    @Inject
+    StreamRegistry registry;
 
     public Joined join(SessionId session, StreamId stream, PeerMode mode) {
-        return state.locked(LOCK, () -> joinLocked(session, stream, mode));
+        registry.requireAllowed(stream);
+        return store.locked(() -> {
+            List<Peer> peers = store.peers(stream);
+            if (find(peers, session).isPresent()) {
+                return new Joined(stream, Optional.empty(), 0);
+            }
+            if (peers.size() >= 2) {
+                throw new SignalingException(ErrorDefinition.NO_SPACE_FOR_NEW_PEER,
+                        "stream " + stream + " already has two peers");
+            }
+            List<Peer> updated = new ArrayList<>(peers);
+            updated.add(new Peer(session, mode));
+            store.put(stream, updated);
+            store.joinedBySession().add(session, stream);
+            return new Joined(stream, peers.stream().map(Peer::session).findFirst(), store.nextVersion());
+        });
     }
 
-    private Joined joinLocked(SessionId session, StreamId stream, PeerMode mode) {
-        Map<StreamId, List<Peer>> pairs = pairs();
-        List<Peer> peers = pairs.getOrDefault(stream, List.of());
-        if (find(peers, session).isPresent()) {
-            return new Joined(Optional.empty());
-        }
-        if (peers.size() >= 2) {
-            throw new SignalingException(ErrorDefinition.NO_SPACE_FOR_NEW_PEER,
-                    "stream " + stream + " already has two peers");
-        }
-        List<Peer> updated = new ArrayList<>(peers);
-        updated.add(new Peer(session, mode));
-        pairs.put(stream, List.copyOf(updated));
-        joinedBySession().add(session, stream);
-        return new Joined(peers.stream().map(Peer::session).findFirst());
-    }
-
-    /** The session on the other side of {@code stream}, for relaying. */
+    /**
+     * The session on the other side of {@code stream}, read from the shared maps: the relay's
+     * way when its own routes do not know (yet), and its check that {@code session} joined.
+     */
     public SessionId otherPeer(SessionId session, StreamId stream) {
-        List<Peer> peers = pairs().getOrDefault(stream, List.of());
+        List<Peer> peers = store.peers(stream);
         if (find(peers, session).isEmpty()) {
             throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE,
                     "session " + session + " has not joined " + stream);
@@ -83,55 +75,50 @@ public class PeerService {
     }
 
     public Left leave(SessionId session, StreamId stream) {
-        return state.locked(LOCK, () -> leaveLocked(session, stream));
+        return store.locked(() -> leaveLocked(session, stream));
     }
 
     private Left leaveLocked(SessionId session, StreamId stream) {
-        Map<StreamId, List<Peer>> pairs = pairs();
-        List<Peer> peers = pairs.getOrDefault(stream, List.of());
+        List<Peer> peers = store.peers(stream);
         if (find(peers, session).isEmpty()) {
             throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE,
                     "session " + session + " has not joined " + stream);
         }
         List<Peer> remaining = peers.stream().filter(p -> !p.session().equals(session)).toList();
-        if (remaining.isEmpty()) {
-            pairs.remove(stream);
-        } else {
-            pairs.put(stream, List.copyOf(remaining));
-        }
-        joinedBySession().remove(session, stream);
-        return new Left(stream, remaining.stream().map(Peer::session).findFirst());
+        store.put(stream, remaining);
+        store.joinedBySession().remove(session, stream);
+        return new Left(stream, remaining.stream().map(Peer::session).findFirst(), store.nextVersion());
     }
 
     /** Leaves every stream {@code session} joined, as when its socket closes. */
     public List<Left> release(SessionId session) {
-        return state.locked(LOCK, () -> joinedBySession().heldBy(session).stream()
+        return store.locked(() -> store.joinedBySession().heldBy(session).stream()
                 .map(stream -> leaveLocked(session, stream)).toList());
     }
 
     /** The sessions that have joined a P2P stream. */
     public List<SessionId> sessions() {
-        return joinedBySession().sessions();
+        return store.joinedBySession().sessions();
     }
 
     /** The peers of {@code stream}, in join order. */
     public List<Peer> peers(StreamId stream) {
-        return pairs().getOrDefault(stream, List.of());
+        return store.peers(stream);
     }
 
     /** How many P2P streams have at least one peer. */
     public int streamCount() {
-        return pairs().size();
+        return store.streamCount();
     }
 
     /** How many P2P streams have both peers joined. */
     public long pairCount() {
-        return pairs().values().stream().filter(peers -> peers.size() == 2).count();
+        return store.pairCount();
     }
 
     /** How many sessions have joined at least one P2P stream. */
     public int sessionCount() {
-        return joinedBySession().sessionCount();
+        return store.joinedBySession().sessionCount();
     }
 
     private static Optional<Peer> find(List<Peer> peers, SessionId session) {

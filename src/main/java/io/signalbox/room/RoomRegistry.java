@@ -1,6 +1,6 @@
 package io.signalbox.room;
 
-import io.signalbox.cluster.SharedState;
+import io.signalbox.cluster.SharedMaps;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +11,13 @@ import java.util.Map;
 @ApplicationScoped
 public class RoomRegistry {
     @Inject
-    SharedState state;
+    SharedMaps maps;
 
     @Inject
     RoomsConfig config;
 
     private Map<RoomId, Boolean> registered() {
-        return state.map("signalbox.rooms.registered");
+        return maps.map("signalbox.rooms.registered");
     }
 
     public void register(RoomId room) {

@@ -1,16 +1,13 @@
 package io.signalbox.room;
 
-import io.signalbox.cluster.SharedState;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
-import io.signalbox.session.SessionIndex;
 import io.signalbox.stream.StreamId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +16,7 @@ import java.util.Map;
  * Rooms (protocol section 7): sets of streams, each held by one session, whose members are
  * told when a stream joins or leaves.
  *
- * <p>Changes hold the {@code rooms} lock of the {@link SharedState}, which spans the cluster
- * when there is one.
+ * <p>Changes hold the {@link SeatStore}'s lock, which spans the cluster when there is one.
  */
 @ApplicationScoped
 public class RoomService {
@@ -37,13 +33,8 @@ public class RoomService {
     public record Left(RoomId room, StreamId stream, List<SessionId> remaining) {
     }
 
-    private record Seat(RoomId room, StreamId stream) implements Serializable {
-    }
-
-    private static final String LOCK = "signalbox.rooms";
-
     @Inject
-    SharedState state;
+    SeatStore store;
 
     @Inject
     RoomsConfig config;
@@ -51,22 +42,13 @@ public class RoomService {
     @Inject
     RoomRegistry registry;
 
-    private Map<RoomId, Map<StreamId, Member>> rooms() {
-        return state.map("signalbox.rooms.members");
-    }
-
-    private SessionIndex<Seat> seatsBySession() {
-        return new SessionIndex<>(state.map("signalbox.rooms.sessions"));
-    }
-
     public Joined join(SessionId session, RoomId room, StreamId stream, String streamName, String metaData) {
         registry.requireAllowed(room);
-        return state.locked(LOCK, () -> joinLocked(session, room, stream, streamName, metaData));
+        return store.locked(() -> joinLocked(session, room, stream, streamName, metaData));
     }
 
     private Joined joinLocked(SessionId session, RoomId room, StreamId stream, String streamName, String metaData) {
-        Map<RoomId, Map<StreamId, Member>> rooms = rooms();
-        Map<StreamId, Member> members = rooms.getOrDefault(room, Map.of());
+        Map<StreamId, Member> members = store.members(room);
         Member existing = members.get(stream);
         if (existing != null && !existing.session().equals(session)) {
             throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, stream + " is in " + room + " already");
@@ -77,8 +59,8 @@ public class RoomService {
         }
         Map<StreamId, Member> updated = new LinkedHashMap<>(members);
         updated.put(stream, new Member(stream, session, streamName, metaData));
-        rooms.put(room, Collections.unmodifiableMap(updated));
-        seatsBySession().add(session, new Seat(room, stream));
+        store.put(room, updated);
+        store.seatsBySession().add(session, new SeatStore.Seat(room, stream));
         List<Member> others = members.values().stream().filter(m -> !m.stream().equals(stream)).toList();
         return new Joined(room, stream, others);
     }
@@ -88,9 +70,9 @@ public class RoomService {
      * {@code stream} is null. Leaving a room one is not in changes nothing.
      */
     public List<Left> leave(SessionId session, RoomId room, StreamId stream) {
-        return state.locked(LOCK, () -> {
+        return store.locked(() -> {
             List<Left> left = new ArrayList<>();
-            for (Seat seat : seatsBySession().heldBy(session)) {
+            for (SeatStore.Seat seat : store.seatsBySession().heldBy(session)) {
                 if (seat.room().equals(room) && (stream == null || seat.stream().equals(stream))) {
                     left.add(vacate(session, seat));
                 }
@@ -101,40 +83,35 @@ public class RoomService {
 
     /** Takes every stream of {@code session} out of every room, as when its socket closes. */
     public List<Left> release(SessionId session) {
-        return state.locked(LOCK, () -> seatsBySession().heldBy(session).stream()
+        return store.locked(() -> store.seatsBySession().heldBy(session).stream()
                 .map(seat -> vacate(session, seat)).toList());
     }
 
     /** The sessions that hold a stream in some room. */
     public List<SessionId> sessions() {
-        return seatsBySession().sessions();
+        return store.seatsBySession().sessions();
     }
 
     /** The streams in {@code room}, in the order they joined; empty for a room nobody is in. */
     public List<Member> members(RoomId room) {
-        return List.copyOf(rooms().getOrDefault(room, Map.of()).values());
+        return List.copyOf(store.members(room).values());
     }
 
     /** How many rooms have at least one stream. */
     public int roomCount() {
-        return rooms().size();
+        return store.roomCount();
     }
 
     /** How many sessions hold a stream in some room. */
     public int memberSessionCount() {
-        return seatsBySession().sessionCount();
+        return store.seatsBySession().sessionCount();
     }
 
-    private Left vacate(SessionId session, Seat seat) {
-        Map<RoomId, Map<StreamId, Member>> rooms = rooms();
-        Map<StreamId, Member> updated = new LinkedHashMap<>(rooms.getOrDefault(seat.room(), Map.of()));
+    private Left vacate(SessionId session, SeatStore.Seat seat) {
+        Map<StreamId, Member> updated = new LinkedHashMap<>(store.members(seat.room()));
         updated.remove(seat.stream());
-        if (updated.isEmpty()) {
-            rooms.remove(seat.room());
-        } else {
-            rooms.put(seat.room(), Collections.unmodifiableMap(updated));
-        }
-        seatsBySession().remove(session, seat);
+        store.put(seat.room(), updated);
+        store.seatsBySession().remove(session, seat);
         return new Left(seat.room(), seat.stream(),
                 updated.values().stream().map(Member::session).distinct().toList());
     }

@@ -2,7 +2,9 @@ package io.signalbox.security;
 
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
+import io.signalbox.room.RoomId;
 import io.signalbox.session.SessionId;
+import io.signalbox.stream.StreamId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -43,10 +45,19 @@ public class TokenVerifier {
 
     /**
      * Passes when {@code action} needs no token, or the message's token (else the one the session
-     * connected with) authorizes it for the stream or room named {@code subject} under the claim
-     * {@code subjectClaim}; else unauthorized_access.
+     * connected with) authorizes it for {@code stream} (its {@code streamId} claim); else
+     * unauthorized_access.
      */
-    public void check(SessionId session, Action action, String subjectClaim, String subject, String messageToken) {
+    public void check(SessionId session, Action action, StreamId stream, String messageToken) {
+        check(session, action, "streamId", stream.value(), messageToken);
+    }
+
+    /** As {@link #check(SessionId, Action, StreamId, String)}, for {@code room} (its {@code room} claim). */
+    public void check(SessionId session, Action action, RoomId room, String messageToken) {
+        check(session, action, "room", room.value(), messageToken);
+    }
+
+    private void check(SessionId session, Action action, String subjectClaim, String subject, String messageToken) {
         if (!config.requires(action)) {
             return;
         }

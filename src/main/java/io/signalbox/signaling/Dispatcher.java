@@ -1,10 +1,7 @@
 package io.signalbox.signaling;
 
-import io.signalbox.cluster.SharedState;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
-import io.signalbox.peer.PeerService;
-import io.signalbox.room.RoomService;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.ForceStreamQuality;
@@ -23,15 +20,9 @@ import io.signalbox.signaling.message.ClientMessage.ReportError;
 import io.signalbox.signaling.message.ClientMessage.TakeCandidate;
 import io.signalbox.signaling.message.ClientMessage.TakeConfiguration;
 import io.signalbox.signaling.message.ServerMessage;
-import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Routes each decoded message to the feature that handles it, one line a kind, and turns any
@@ -59,18 +50,6 @@ public class Dispatcher implements ClientMessage.Handler {
     @Inject
     SignalingMetrics metrics;
 
-    @Inject
-    SharedState state;
-
-    @Inject
-    PeerService peers;
-
-    @Inject
-    StreamService streams;
-
-    @Inject
-    RoomService rooms;
-
     public void dispatch(SessionId from, ClientMessage message) {
         metrics.received(message);
         try {
@@ -82,32 +61,6 @@ public class Dispatcher implements ClientMessage.Handler {
             LOG.log(Level.ERROR, "session " + from + ": failed to handle " + message.getClass().getSimpleName(), e);
             directory.send(from, ServerMessage.Error.of(ErrorDefinition.SERVER_ERROR, message.streamId(), message.room()));
         }
-    }
-
-    /** Releases everything a closed session held, telling the peers concerned. */
-    public void closed(SessionId session) {
-        peerCommands.release(session);
-        streamCommands.release(session);
-        roomCommands.release(session);
-    }
-
-    /** Watches for other nodes leaving the cluster; a no-op on a single node. */
-    void watchOtherNodes(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        state.onNodeLeft(this::nodeLeft);
-    }
-
-    /**
-     * Releases, as if their sockets had closed, the sessions of a node that left the cluster
-     * without doing so itself (it died or was cut off). Every remaining node may run this for
-     * the same node: whoever comes second finds nothing held.
-     */
-    void nodeLeft(String node) {
-        Set<SessionId> orphans = new LinkedHashSet<>();
-        for (List<SessionId> held : List.of(peers.sessions(), streams.sessions(), rooms.sessions())) {
-            held.stream().filter(s -> s.node().filter(node::equals).isPresent()).forEach(orphans::add);
-        }
-        LOG.log(Level.INFO, "releasing {0} sessions of node {1}", orphans.size(), node);
-        orphans.forEach(this::closed);
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.GetRoomInfo;
 import io.signalbox.signaling.message.ClientMessage.JoinRoom;
 import io.signalbox.signaling.message.ClientMessage.LeaveFromRoom;
-import io.signalbox.signaling.message.Event;
+import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.RoomInformation;
 import io.signalbox.signaling.message.ServerMessage.RoomStream;
@@ -37,21 +37,21 @@ public class RoomCommands {
 
     void joinRoom(SessionId from, JoinRoom message) {
         RoomId room = new RoomId(message.room());
-        tokens.check(from, Action.JOIN, "room", room.value(), message.token());
+        tokens.check(from, Action.JOIN, room, message.token());
         String requested = ClientMessage.absentIfEmpty(message.streamId());
         StreamId stream = new StreamId(requested == null ? UUID.randomUUID().toString() : requested);
         RoomService.Joined joined = rooms.join(from, room, stream, message.streamName(), message.metadata());
         directory.send(from, Notification.joinedTheRoom(room.value(), stream.value(), listing(joined.others())));
         joined.others().stream().map(RoomService.Member::session).distinct().filter(s -> !s.equals(from))
                 .forEach(member -> directory.send(member,
-                        Notification.ofRoom(Event.STREAM_JOINED, room.value(), stream.value())));
+                        Notification.ofRoom(Notice.STREAM_JOINED, room.value(), stream.value())));
     }
 
     void leaveFromRoom(SessionId from, LeaveFromRoom message) {
         RoomId room = new RoomId(message.room());
         String named = ClientMessage.absentIfEmpty(message.streamId());
         List<RoomService.Left> left = rooms.leave(from, room, named == null ? null : new StreamId(named));
-        directory.send(from, Notification.ofRoom(Event.LEAVED_FROM_ROOM, room.value(), named));
+        directory.send(from, Notification.ofRoom(Notice.LEAVED_FROM_ROOM, room.value(), named));
         left.forEach(this::pushLeft);
     }
 
@@ -67,7 +67,7 @@ public class RoomCommands {
 
     private void pushLeft(RoomService.Left left) {
         left.remaining().forEach(member -> directory.send(member,
-                Notification.ofRoom(Event.STREAM_LEAVED, left.room().value(), left.stream().value())));
+                Notification.ofRoom(Notice.STREAM_LEAVED, left.room().value(), left.stream().value())));
     }
 
     private static List<RoomStream> listing(List<RoomService.Member> members) {

@@ -1,25 +1,24 @@
 package io.signalbox.signaling;
 
-import io.signalbox.cluster.SharedState;
+import io.signalbox.cluster.Nodes;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ServerMessage;
-import io.signalbox.signaling.message.ServerMessageEncoder;
+import io.signalbox.signaling.message.ServerMessageJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
-/** The open WebSocket sessions of this node, by id; the one place that sends to a client. */
+/**
+ * The open WebSocket sessions of this node, by id, each with its outbox and relay routes: the
+ * one place that sends to a client, on this node or, through {@link Nodes}, on another.
+ */
 @ApplicationScoped
 public class SessionDirectory {
     private static final System.Logger LOG = System.getLogger(SessionDirectory.class.getName());
@@ -27,26 +26,29 @@ public class SessionDirectory {
     /** Frames one session may have waiting behind the one being written before it is cut off. */
     static final int MAX_QUEUED = 256;
 
-    private static final ServerMessageEncoder ENCODER = new ServerMessageEncoder();
+    /** One open session of this node. */
+    private record Connection(Outbox outbox, RelayTable routes) {
+    }
 
-    private final Map<SessionId, Outbox> sessions = new ConcurrentHashMap<>();
+    private final Map<SessionId, Connection> sessions = new ConcurrentHashMap<>();
 
     @Inject
     SignalingMetrics metrics;
 
     @Inject
-    SharedState state;
+    Nodes nodes;
 
-    /** Takes in the frames other nodes send to this node's sessions. */
-    void receiveFromOtherNodes(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        state.onDelivery(this::deliver);
+    /** Takes in what other nodes send to this node's sessions, and counts the sessions for the metrics. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        nodes.onReceive(this::receive);
+        metrics.countSessionsWith(sessions::size);
     }
 
     /** Registers a new session under an id that names this node when clustered. */
     public SessionId register(Session session) {
-        SessionId id = SessionId.of(state.node(), session.getId());
+        SessionId id = SessionId.of(nodes.self(), session.getId());
         session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
-        sessions.put(id, new Outbox(id, session));
+        sessions.put(id, new Connection(new Outbox(id, session), new RelayTable()));
         return id;
     }
 
@@ -65,115 +67,88 @@ public class SessionDirectory {
      * order given, as a WebSocket requires.
      */
     public void send(SessionId to, ServerMessage message) {
-        if (state.isRemote(to)) {
+        if (nodes.isRemote(to)) {
+            nodes.send(to.node().orElseThrow(), new Delivery.Frame(to, ServerMessageJson.encode(message)));
             metrics.sent(message);
-            state.deliver(to, ENCODER.encode(message));
-            return;
+        } else if (write(to, ServerMessageJson.encode(message))) {
+            metrics.sent(message);
         }
-        Outbox outbox = sessions.get(to);
-        if (outbox == null || !outbox.session.isOpen()) {
-            LOG.log(Level.DEBUG, "dropped a message for closed session {0}", to);
-            return;
-        }
-        metrics.sent(message);
-        outbox.offer(ENCODER.encode(message));
-    }
-
-    /** Writes a frame another node sent to a session of this one. */
-    private void deliver(SessionId to, String frame) {
-        Outbox outbox = sessions.get(to);
-        if (outbox == null || !outbox.session.isOpen()) {
-            LOG.log(Level.DEBUG, "dropped a frame from another node for closed session {0}", to);
-            return;
-        }
-        outbox.offer(frame);
     }
 
     /**
-     * The frames on their way to one session. Writes are asynchronous, so no thread waits on a
-     * slow client: each write's completion starts the next. A client that takes no frame for
-     * {@link #SEND_TIMEOUT_MILLIS} (the container fails the write) or falls {@link #MAX_QUEUED}
-     * frames behind is cut off with 1001, and its close releases what it held.
+     * Relays a message {@code from} sends on {@code stream} along its own route, tagged for the
+     * receiver by {@code taggedWith}; false when {@code from} has no route for it here, and
+     * nothing is sent. The receiver's node writes it only if the receiver's route leads back to
+     * {@code from}, so a frame that crosses a leave or a new join reaches nobody else.
      */
-    private static final class Outbox {
-        private final SessionId id;
-        private final Session session;
-        private final Queue<String> waiting = new ArrayDeque<>();
-        private boolean writing;
-        private boolean cutOff;
-
-        Outbox(SessionId id, Session session) {
-            this.id = id;
-            this.session = session;
+    boolean relay(SessionId from, String stream, String subscriberId, Function<String, ServerMessage> taggedWith) {
+        Connection sender = sessions.get(from);
+        RelayTable.Route route = sender == null ? null : sender.routes().lookUp(stream, subscriberId);
+        if (route == null) {
+            return false;
         }
-
-        void offer(String frame) {
-            synchronized (this) {
-                if (cutOff) {
-                    return;
-                }
-                if (writing) {
-                    if (waiting.size() >= MAX_QUEUED) {
-                        cutOff = true;
-                        waiting.clear();
-                    } else {
-                        waiting.add(frame);
-                        return;
-                    }
-                } else {
-                    writing = true;
-                }
-            }
-            if (cutOff) {
-                cutOff("fell " + MAX_QUEUED + " frames behind");
-            } else {
-                write(frame);
-            }
+        ServerMessage message = taggedWith.apply(route.tag());
+        Delivery.Relayed relayed = new Delivery.Relayed(route.to(), from, route.back(), ServerMessageJson.encode(message));
+        if (nodes.isRemote(route.to())) {
+            nodes.send(route.to().node().orElseThrow(), relayed);
+            metrics.sent(message);
+        } else if (deliver(relayed)) {
+            metrics.sent(message);
         }
+        return true;
+    }
 
-        private void write(String frame) {
-            try {
-                session.getAsyncRemote().sendText(frame, this::written);
-            } catch (IllegalStateException e) {
-                LOG.log(Level.DEBUG, "session " + id + " closed while sending: " + e);
-                synchronized (this) {
-                    waiting.clear();
-                    writing = false;
-                }
-            }
+    /**
+     * Sets ({@code peer} given) or removes ({@code peer} null) the route of session {@code owner}
+     * under {@code key}, on whichever node holds it. A change handed over before a frame to the
+     * same session takes effect before that frame is written.
+     */
+    void route(SessionId owner, RelayTable.Key key, SessionId peer, String tag, long version) {
+        Delivery.RouteChange change = new Delivery.RouteChange(owner, key, peer, tag, version);
+        if (nodes.isRemote(owner)) {
+            nodes.send(owner.node().orElseThrow(), change);
+        } else {
+            apply(change);
         }
+    }
 
-        private void written(SendResult result) {
-            if (!result.isOK()) {
-                synchronized (this) {
-                    cutOff = true;
-                    waiting.clear();
-                    writing = false;
-                }
-                cutOff("a write failed: " + result.getException());
-                return;
-            }
-            String next;
-            synchronized (this) {
-                next = waiting.poll();
-                writing = next != null;
-            }
-            if (next != null) {
-                write(next);
-            }
+    /** Takes in what another node sent to one of this node's sessions. */
+    private void receive(Object delivery) {
+        if (delivery instanceof Delivery.Frame frame) {
+            write(frame.to(), frame.text());
+        } else if (delivery instanceof Delivery.Relayed relayed) {
+            deliver(relayed);
+        } else if (delivery instanceof Delivery.RouteChange change) {
+            apply(change);
+        } else {
+            LOG.log(Level.WARNING, "ignored an unknown delivery from another node: {0}", delivery);
         }
+    }
 
-        private void cutOff(String why) {
-            if (!session.isOpen()) {
-                LOG.log(Level.DEBUG, "session {0} closed with frames unsent: {1}", id, why);
-                return;
-            }
-            LOG.log(Level.WARNING, "cutting off session " + id + ": " + why);
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
-            } catch (IOException | IllegalStateException e) {
-                LOG.log(Level.DEBUG, "closing a stuck session: " + e);
-            }
+    private boolean deliver(Delivery.Relayed relayed) {
+        Connection receiver = sessions.get(relayed.to());
+        RelayTable.Route back = receiver == null ? null : receiver.routes().find(relayed.back());
+        if (back == null || !back.to().equals(relayed.from())) {
+            LOG.log(Level.DEBUG, "dropped a frame from {0} that {1} no longer takes", relayed.from(), relayed.to());
+            return false;
         }
+        return write(relayed.to(), relayed.text());
+    }
+
+    private void apply(Delivery.RouteChange change) {
+        Connection owner = sessions.get(change.to());
+        if (owner != null) {
+            owner.routes().apply(change.key(), change.peer(), change.tag(), change.version());
+        }
+    }
+
+    private boolean write(SessionId to, String frame) {
+        Connection connection = sessions.get(to);
+        if (connection == null || !connection.outbox().isOpen()) {
+            LOG.log(Level.DEBUG, "dropped a message for closed session {0}", to);
+            return false;
+        }
+        connection.outbox().offer(frame);
+        return true;
     }
 }

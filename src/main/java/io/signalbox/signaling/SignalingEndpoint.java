@@ -7,7 +7,7 @@ import io.signalbox.security.SessionTokens;
 import io.signalbox.security.UpgradeToken;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
-import io.signalbox.signaling.message.ClientMessageDecoder;
+import io.signalbox.signaling.message.ClientMessageParser;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -21,7 +21,6 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /** The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up. */
 @Dependent
@@ -36,6 +35,9 @@ public class SignalingEndpoint {
     Dispatcher dispatcher;
 
     @Inject
+    SessionReleaser releaser;
+
+    @Inject
     LimitsConfig limits;
 
     @Inject
@@ -43,7 +45,7 @@ public class SignalingEndpoint {
 
     /** This connection's id, decoder and message budget; the container makes one endpoint per connection. */
     private SessionId id;
-    private ClientMessageDecoder decoder;
+    private ClientMessageParser parser;
     private Bucket rate;
     private boolean warnedOfRate;
 
@@ -57,7 +59,7 @@ public class SignalingEndpoint {
         session.setMaxIdleTimeout(limits.idleTimeoutMillis());
         // Frames over the limit are answered with message_too_large; far larger ones the container cuts off.
         session.setMaxTextMessageBufferSize(Math.max(limits.maxFrameBytes() * 4, 4096));
-        decoder = new ClientMessageDecoder(limits.maxFrameBytes());
+        parser = new ClientMessageParser(limits.maxFrameBytes());
         rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
         id = directory.register(session);
@@ -78,12 +80,12 @@ public class SignalingEndpoint {
             if (!warnedOfRate) {
                 warnedOfRate = true;
                 dispatcher.dispatch(id, new ClientMessage.Invalid(ErrorDefinition.RATE_LIMITED,
-                        decoder.decode(frame).streamId(), "over " + limits.messagesPerSecond() + " messages per second"));
+                        parser.parse(frame).streamId(), "over " + limits.messagesPerSecond() + " messages per second"));
             }
             return;
         }
         warnedOfRate = false;
-        ClientMessage message = decoder.decode(frame);
+        ClientMessage message = parser.parse(frame);
         dispatcher.dispatch(id, message);
         if (message instanceof ClientMessage.Invalid invalid && invalid.definition() == ErrorDefinition.MESSAGE_TOO_LARGE) {
             session.close(new CloseReason(CloseCodes.TOO_BIG, ErrorDefinition.MESSAGE_TOO_LARGE.wireName()));
@@ -95,22 +97,7 @@ public class SignalingEndpoint {
         if (id == null) {
             return; // refused in open(): it held nothing
         }
-        // Released off the container's close thread: telling the peers (stop, streamLeaved) sends
-        // to their sockets, and two peers closing at once each held their own connection while
-        // writing to the other's, which deadlocked in Liberty (seen in thread dumps).
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        CompletableFuture.runAsync(() -> {
-            Thread.currentThread().setContextClassLoader(loader);
-            try {
-                dispatcher.closed(id);
-            } finally {
-                sessionTokens.closed(id);
-                directory.unregister(id);
-            }
-        }).exceptionally(failure -> {
-            LOG.log(Level.WARNING, "releasing session " + id + " failed", failure);
-            return null;
-        });
+        releaser.closed(id);
     }
 
     @OnError

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Counter;
@@ -47,9 +48,6 @@ public class SignalingMetrics {
     MetricRegistry registry;
 
     @Inject
-    SessionDirectory sessions;
-
-    @Inject
     PeerService peers;
 
     @Inject
@@ -62,9 +60,10 @@ public class SignalingMetrics {
     private final Map<String, Counter> out = new ConcurrentHashMap<>();
     private final Map<ErrorDefinition, Counter> errors = new ConcurrentHashMap<>();
     private Timer relayTime;
+    private volatile IntSupplier sessionCount = () -> 0;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        gauge(SESSIONS, "Open signaling WebSocket sessions on this node", sessions::size);
+        gauge(SESSIONS, "Open signaling WebSocket sessions on this node", () -> sessionCount.getAsInt());
         gauge(P2P_PAIRS, "Peer-to-peer streams with both peers joined", peers::pairCount);
         gauge(P2P_STREAMS, "Peer-to-peer streams with at least one peer joined", peers::streamCount);
         gauge(PUBLISHERS, "Streams being published", streams::publishedCount);
@@ -73,6 +72,11 @@ public class SignalingMetrics {
         relayTime = registry.timer(Metadata.builder().withName(RELAY_TIME)
                 .withDescription("From a relayed message's arrival to its hand-over to the other side's socket")
                 .build());
+    }
+
+    /** Where the sessions gauge reads this node's open sessions from. */
+    void countSessionsWith(IntSupplier count) {
+        sessionCount = count;
     }
 
     /** Counts a message received, by its command ({@code invalid} for a frame that is not one). */

@@ -1,33 +1,30 @@
 package io.signalbox.signaling;
 
-import io.signalbox.encoding.EncoderSetting;
-import io.signalbox.encoding.EncodingService;
-import io.signalbox.error.ErrorDefinition;
-import io.signalbox.error.SignalingException;
+import io.signalbox.security.Action;
+import io.signalbox.security.TokenVerifier;
 import io.signalbox.session.SessionId;
-import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.ForceStreamQuality;
 import io.signalbox.signaling.message.ClientMessage.GetStreamInfo;
 import io.signalbox.signaling.message.ClientMessage.Play;
 import io.signalbox.signaling.message.ClientMessage.Publish;
 import io.signalbox.signaling.message.ClientMessage.Stop;
-import io.signalbox.signaling.message.Event;
+import io.signalbox.signaling.message.Notice;
+import io.signalbox.signaling.message.ServerMessage.Configuration;
 import io.signalbox.signaling.message.ServerMessage.ForceQuality;
 import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.PublishStarted;
 import io.signalbox.signaling.message.ServerMessage.ResolutionChange;
-import io.signalbox.signaling.message.ServerMessage.StreamInformation;
 import io.signalbox.signaling.message.ServerMessage.Signal;
+import io.signalbox.signaling.message.ServerMessage.StreamInformation;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
-import io.signalbox.security.Action;
-import io.signalbox.security.TokenVerifier;
+import io.signalbox.stream.SubscriberId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Turns {@code publish}, {@code play} and {@code stop} into {@link StreamService} calls and messages (section 6). */
+/** Turns {@code publish}, {@code play}, {@code stop} and the encoder commands into {@link StreamService} calls and messages (sections 6 and 8). */
 @ApplicationScoped
 public class StreamCommands {
 
@@ -35,88 +32,92 @@ public class StreamCommands {
     StreamService streams;
 
     @Inject
-    EncodingService encoding;
+    TokenVerifier tokens;
 
     @Inject
-    TokenVerifier tokens;
+    RelayRoutes routes;
 
     @Inject
     SessionDirectory directory;
 
     void publish(SessionId from, Publish message) {
         StreamId stream = new StreamId(message.streamId());
-        tokens.check(from, Action.PUBLISH, "streamId", stream.value(), message.token());
-        List<EncoderSetting> ladder = encoding.forPublish(stream);
-        streams.publish(from, stream);
-        directory.send(from, PublishStarted.of(stream.value(), ladder));
+        tokens.check(from, Action.PUBLISH, stream, message.token());
+        StreamService.Published published = streams.publish(from, stream);
+        if (published.viaMediaServer()) {
+            directory.send(from, Signal.start(stream.value(), null)); // publish_started follows once media flows
+        } else {
+            directory.send(from, PublishStarted.of(stream.value(), published.ladder()));
+        }
     }
 
     void play(SessionId from, Play message) {
         StreamId stream = new StreamId(message.streamId());
-        tokens.check(from, Action.PLAY, "streamId", stream.value(), message.token());
-        String requested = ClientMessage.absentIfEmpty(message.subscriberId());
-        if (requested != null && !StreamId.RULE.matcher(requested).matches()) {
-            throw new SignalingException(ErrorDefinition.INVALID_STREAM_NAME, "subscriberId breaks the identifier rule");
+        tokens.check(from, Action.PLAY, stream, message.token());
+        StreamService.Viewing viewing = streams.play(from, stream, SubscriberId.optional(message.subscriberId()));
+        if (viewing.offer().isPresent()) {
+            // play_started follows once media flows
+            directory.send(from, Configuration.fromMediaServer(stream.value(), "offer", viewing.offer().get().sdp(),
+                    viewing.offer().get().idMapping()));
+            return;
         }
-        StreamService.Viewing viewing = streams.play(from, stream, requested);
-        directory.send(from, Notification.of(Event.PLAY_STARTED, stream.value()));
+        routes.playing(viewing);
+        directory.send(from, Notification.of(Notice.PLAY_STARTED, stream.value()));
         directory.send(viewing.publisher(), Signal.start(stream.value(), viewing.subscriberId()));
     }
 
     void stop(SessionId from, Stop message) {
-        StreamId stream = new StreamId(message.streamId());
+        stop(from, new StreamId(message.streamId()));
+    }
+
+    /** Stops {@code from}'s part in {@code stream}, as its {@code stop} or the media server's ending it does. */
+    void stop(SessionId from, StreamId stream) {
         StreamService.Stopped stopped = streams.stop(from, stream);
-        if (stopped instanceof StreamService.Unpublished) {
-            directory.send(from, Notification.of(Event.PUBLISH_FINISHED, stream.value()));
-        } else {
-            directory.send(from, Notification.of(Event.PLAY_FINISHED, stream.value()));
-        }
+        routes.stopped(stopped);
+        Notice done = stopped instanceof StreamService.Unpublished ? Notice.PUBLISH_FINISHED : Notice.PLAY_FINISHED;
+        directory.send(from, Notification.of(done, stream.value()));
         tellOthers(stopped);
     }
 
     void getStreamInfo(SessionId from, GetStreamInfo message) {
         StreamId stream = new StreamId(message.streamId());
-        requirePublished(stream);
-        directory.send(from, StreamInformation.of(stream.value(), encoding.ladder(stream)));
+        directory.send(from, StreamInformation.of(stream.value(), streams.ladder(stream)));
     }
 
     void forceStreamQuality(SessionId from, ForceStreamQuality message) {
         StreamId stream = new StreamId(message.streamId());
-        requirePublished(stream);
-        int height = encoding.quality(stream, message.streamHeight());
-        StreamService.Route toPublisher = streams.route(from, stream, null)
-                .filter(route -> route.subscriberId() != null)
-                .orElseThrow(() -> new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE,
-                        "session " + from + " does not play " + stream));
-        directory.send(toPublisher.to(), ForceQuality.of(stream.value(), toPublisher.subscriberId(), height));
-        directory.send(from, ResolutionChange.of(stream.value(), height));
+        StreamService.QualityForced forced = streams.forceQuality(from, stream, message.streamHeight());
+        directory.send(forced.publisher(), ForceQuality.of(stream.value(), forced.subscriberId(), forced.height()));
+        directory.send(from, ResolutionChange.of(stream.value(), forced.height()));
     }
 
     /** Tells the publisher and viewers of a stream an admin deleted over REST that it has ended. */
     void deleted(@Observes StreamService.Unpublished ended) {
-        directory.send(ended.publisher(), Notification.of(Event.PUBLISH_FINISHED, ended.stream().value()));
+        routes.stopped(ended);
+        directory.send(ended.publisher(), Notification.of(Notice.PUBLISH_FINISHED, ended.stream().value()));
         tellOthers(ended);
     }
 
     /** Ends everything a closed session published or played, telling the sessions concerned. */
     void release(SessionId session) {
-        streams.release(session).forEach(this::tellOthers);
-    }
-
-    private void requirePublished(StreamId stream) {
-        if (streams.broadcast(stream).isEmpty()) {
-            throw new SignalingException(ErrorDefinition.NO_STREAM_EXIST, "nobody publishes " + stream);
-        }
+        List<StreamService.Stopped> stopped = streams.release(session);
+        stopped.forEach(routes::stopped);
+        stopped.forEach(this::tellOthers);
     }
 
     private void tellOthers(StreamService.Stopped stopped) {
         String stream = stopped.stream().value();
         if (stopped instanceof StreamService.Unpublished unpublished) {
-            unpublished.viewers().forEach(viewer -> {
-                directory.send(viewer, Signal.stop(stream, null));
-                directory.send(viewer, Notification.of(Event.PLAY_FINISHED, stream));
+            unpublished.viewers().values().forEach(viewer -> {
+                if (!streams.forwardsMedia()) {
+                    // A viewer's connection to the publisher closes; one to the media server is
+                    // kept, as Ant Media's player retries on it until the stream is back.
+                    directory.send(viewer, Signal.stop(stream, null));
+                }
+                directory.send(viewer, Notification.of(Notice.PLAY_FINISHED, stream));
             });
-        } else if (stopped instanceof StreamService.Unplayed unplayed) {
+        } else if (stopped instanceof StreamService.Unplayed unplayed && !streams.forwardsMedia()) {
+            // Through the media server the publisher has no connection per viewer to close.
             directory.send(unplayed.publisher(), Signal.stop(stream, unplayed.subscriberId()));
         }
     }

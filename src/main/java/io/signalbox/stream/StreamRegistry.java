@@ -1,6 +1,6 @@
 package io.signalbox.stream;
 
-import io.signalbox.cluster.SharedState;
+import io.signalbox.cluster.SharedMaps;
 import io.signalbox.encoding.EncoderSetting;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
@@ -24,13 +24,13 @@ public class StreamRegistry {
     }
 
     @Inject
-    SharedState state;
+    SharedMaps maps;
 
     @Inject
     StreamsConfig config;
 
     private Map<String, Registration> registrations() {
-        return state.map("signalbox.streams.registered");
+        return maps.map("signalbox.streams.registered");
     }
 
     public Registration register(StreamId stream, String name, List<EncoderSetting> encoderSettings) {

@@ -2,6 +2,7 @@ package io.signalbox.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -168,8 +169,106 @@ class ClusterIT {
         awaitBothEmpty();
     }
 
+    /** One side of a pair in the burst: its client, its stream, and whether its node is the one killed. */
+    private record Side(SignalingClient client, String stream, boolean onDyingNode) {
+    }
+
     @Test
     @Order(6)
+    void aBurstAcrossNodesWhileOneDiesReachesOnlyTheRightSessionsOnceAndInOrder() throws IOException, InterruptedException {
+        int portC = Integer.parseInt(System.getProperty("cluster.c.http.port", "19283"));
+        int burst = 600;
+        List<Side[]> pairs = new ArrayList<>();
+        try (LibertyNode c = LibertyNode.start("cluster-c", portC, clustered(MEMBERS + ",127.0.0.1:5813", 5813))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> Server.registriesAt(a.httpPort).getInt("clusterMembers") == 3);
+            // Survivors paired with the dying node, survivors across nodes, and both peers on one node.
+            LibertyNode[][] layout = {{a, c}, {a, c}, {b, c}, {a, b}, {a, a}};
+            for (LibertyNode[] nodes : layout) {
+                String s = Ids.unique("cluster-dying-burst");
+                Side first = new Side(nodes[0].connect(), s, nodes[0] == c);
+                Side second = new Side(nodes[1].connect(), s, nodes[1] == c);
+                PeerToPeerIT.joinPair(first.client(), second.client(), s);
+                pairs.add(new Side[] {first, second});
+            }
+            for (int i = 0; i < burst; i++) {
+                if (i == burst / 2) {
+                    c.kill();
+                    pairs.stream().flatMap(java.util.Arrays::stream).filter(Side::onDyingNode).forEach(side -> side.client().abort());
+                }
+                for (Side[] pair : pairs) {
+                    for (Side side : pair) {
+                        if (!side.onDyingNode() || c.isAlive()) {
+                            side.client().send(Messages.candidate(side.stream(), i, "candidate:" + i));
+                        }
+                    }
+                }
+            }
+            for (Side[] pair : pairs) {
+                for (int k = 0; k < 2; k++) {
+                    Side side = pair[k];
+                    Side peer = pair[1 - k];
+                    if (side.onDyingNode()) {
+                        continue;
+                    }
+                    if (peer.onDyingNode()) {
+                        assertPrefixThenStop(side, burst);
+                    } else {
+                        for (int i = 0; i < burst; i++) {
+                            assertEquals(Messages.candidate(side.stream(), i, "candidate:" + i), side.client().awaitMessage("takeCandidate"));
+                        }
+                        side.client().assertNothingPending();
+                    }
+                }
+            }
+        } finally {
+            pairs.stream().flatMap(java.util.Arrays::stream).filter(side -> !side.onDyingNode()).forEach(side -> side.client().close());
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Server.registriesAt(a.httpPort).getInt("clusterMembers") == 2);
+        awaitBothEmpty();
+    }
+
+    /**
+     * What a survivor whose peer's node died gets: its peer's candidates from the first on, each
+     * once and in order, for as long as the node lived; then {@code stop}; and for what it sent
+     * after its peer was released, no_peer_associated_before naming its stream; nothing else.
+     */
+    private static void assertPrefixThenStop(Side side, int burst) {
+        Duration bound = Duration.ofSeconds(FAILURE_TIMEOUT_SECONDS + 15);
+        int next = 0;
+        boolean stopped = false;
+        while (!stopped) {
+            JsonObject message = side.client().nextMessage(bound);
+            switch (message.getString("command")) {
+                case "takeCandidate" -> {
+                    assertEquals(Messages.candidate(side.stream(), next, "candidate:" + next), message);
+                    next++;
+                }
+                case "stop" -> {
+                    assertEquals(side.stream(), message.getString("streamId"));
+                    stopped = true;
+                }
+                case "error" -> assertNoPeer(side, message);
+                default -> throw new AssertionError("unexpected " + message);
+            }
+        }
+        assertTrue(next > 0 && next <= burst, "candidates before the death: " + next);
+        side.client().send("{\"command\":\"ping\"}");
+        for (JsonObject message = side.client().nextMessage(); !"pong".equals(message.getString("command"));
+                message = side.client().nextMessage()) {
+            assertNoPeer(side, message);
+        }
+    }
+
+    private static void assertNoPeer(Side side, JsonObject error) {
+        assertEquals("error", error.getString("command"), error::toString);
+        assertEquals("no_peer_associated_before", error.getString("definition"), error::toString);
+        assertEquals(side.stream(), error.getString("streamId"), error::toString);
+    }
+
+    @Test
+    @Order(7)
     void whenANodeDiesTheOtherReleasesItsSessionsAndTellsTheirPeers() throws InterruptedException {
         String call = Ids.unique("cluster-orphan-call");
         String live = Ids.unique("cluster-orphan-live");

@@ -19,9 +19,9 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  * {@code liberty/} ({@code server.xml}, {@code jvm.options}), and the test deployment ({@link Deployments#war}) in its dropins.
  * Its configuration comes from the environment, as on Kubernetes.
  */
-final class LibertyNode implements AutoCloseable {
+public final class LibertyNode implements AutoCloseable {
     final String name;
-    final int httpPort;
+    public final int httpPort;
     private final Path dir;
     private final Process process;
 
@@ -32,9 +32,16 @@ final class LibertyNode implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts server {@code name} on {@code httpPort} and returns once the WAR reports its health. */
+    /** Starts server {@code name} on {@code httpPort} with the test deployment, and returns once it reports its health. */
     static LibertyNode start(String name, int httpPort, Map<String, String> environment) throws IOException {
-        Path wlp = Path.of(System.getProperty("wlp.home"));
+        Path war = Files.createTempFile("signalbox-it", ".war");
+        Deployments.war().as(ZipExporter.class).exportTo(war.toFile(), true);
+        return start(name, httpPort, environment, Path.of(System.getProperty("wlp.home")), war);
+    }
+
+    /** Starts server {@code name} of the runtime at {@code wlp} with {@code war}, and returns once it reports its health. */
+    public static LibertyNode start(String name, int httpPort, Map<String, String> environment, Path wlp, Path war)
+            throws IOException {
         Path dir = wlp.resolve("usr/servers").resolve(name);
         deleteRecursively(dir);
         Files.createDirectories(dir.resolve("dropins"));
@@ -42,24 +49,35 @@ final class LibertyNode implements AutoCloseable {
             Files.copy(Path.of("liberty", file), dir.resolve(file));
         }
         Files.writeString(dir.resolve("bootstrap.properties"), "http.port=" + httpPort + "\n");
-        Deployments.war().as(ZipExporter.class).exportTo(dir.resolve("dropins/signalbox.war").toFile(), true);
+        Files.copy(war, dir.resolve("dropins/signalbox.war"));
         ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", name)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("console.log").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         LibertyNode node = new LibertyNode(name, httpPort, dir, builder.start());
-        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> {
-                    if (!node.process.isAlive()) {
-                        throw new IllegalStateException(name + " exited; see " + dir.resolve("console.log"));
-                    }
-                    Server.registriesAt(httpPort);
-                    return true;
-                });
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        if (!node.process.isAlive()) {
+                            throw new IllegalStateException(name + " exited; see " + dir.resolve("console.log"));
+                        }
+                        Server.registriesAt(httpPort);
+                        return true;
+                    });
+        } catch (RuntimeException e) {
+            node.kill(); // a server that never became ready must not outlive the test and hold its ports
+            throw e;
+        }
         return node;
     }
 
-    URI websocket() {
+    /** The process id of the server's JVM. */
+    public long javaPid() {
+        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+                .map(ProcessHandle::pid).orElse(process.pid());
+    }
+
+    public URI websocket() {
         return URI.create("ws://localhost:" + httpPort + "/websocket");
     }
 
@@ -68,10 +86,14 @@ final class LibertyNode implements AutoCloseable {
     }
 
     /** Kills the JVM at once (SIGKILL): no socket is closed, no cluster member says goodbye. */
-    void kill() throws InterruptedException {
+    void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean isAlive() {

@@ -89,6 +89,11 @@ public final class SignalingClient implements AutoCloseable {
         return next(TIMEOUT);
     }
 
+    /** The next message within {@code timeout}, whatever its command. */
+    public JsonObject nextMessage(Duration timeout) {
+        return next(timeout);
+    }
+
     /** The next message, which must be an error with this definition. */
     public JsonObject awaitError(String definition) {
         JsonObject error = awaitMessage("error");

@@ -39,7 +39,11 @@ public final class LoadGenerator {
     private final ServerProcess process;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private LoadGenerator(URI server, ServerProcess process) {
+    /** What one relay run measured; {@code cpuMicrosPerMessage} is NaN when no server process was named. */
+    record RelayResult(double messagesPerSecond, long p50Micros, long p99Micros, double cpuMicrosPerMessage, long errors) {
+    }
+
+    LoadGenerator(URI server, ServerProcess process) {
         this.server = server;
         this.process = process;
     }
@@ -95,7 +99,7 @@ public final class LoadGenerator {
      * The second peer of each pair connects to {@code second}, which is another node of a
      * Signalbox cluster when it differs from the first.
      */
-    private void relay(int pairs, int seconds, Target target, URI second) throws Exception {
+    RelayResult relay(int pairs, int seconds, Target target, URI second) throws Exception {
         Recorder rtt = new Recorder(3);
         AtomicLong relayed = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -137,10 +141,13 @@ public final class LoadGenerator {
         System.out.printf("round trip (to the peer and back, through the server twice) us: p50 %d p90 %d p99 %d max %d%n",
                 h.getValueAtPercentile(50) / 1000, h.getValueAtPercentile(90) / 1000,
                 h.getValueAtPercentile(99) / 1000, h.getMaxValue() / 1000);
+        double cpuPerMessage = process == null ? Double.NaN : (cpuAfter - cpuBefore) / (double) messages;
         if (process != null) {
-            System.out.printf("server CPU: %.1f us per relayed message%n", (cpuAfter - cpuBefore) / (double) messages);
+            System.out.printf("server CPU: %.1f us per relayed message%n", cpuPerMessage);
         }
         closeAll(peers);
+        return new RelayResult(messages / elapsed, h.getValueAtPercentile(50) / 1000, h.getValueAtPercentile(99) / 1000,
+                cpuPerMessage, errors.get());
     }
 
     /** N sessions, each joined to its own stream, held, measured, then closed. */
@@ -457,7 +464,7 @@ public final class LoadGenerator {
         return System.nanoTime() - ORIGIN + 1;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) {
             o.put(args[i], args[i + 1]);

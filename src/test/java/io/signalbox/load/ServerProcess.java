@@ -4,18 +4,31 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CPU time and resident memory of the server's process, read from {@code /proc} (Linux). */
+/**
+ * CPU time and resident memory of the server's process, read from {@code /proc} (Linux); for a
+ * cluster, the CPU time of all its nodes' processes together.
+ */
 final class ServerProcess {
     /** Clock ticks per second of {@code /proc/PID/stat}; 100 on every Linux this runs on. */
     private static final long TICKS_PER_SECOND = 100;
     private final long pid;
+    private final long[] others;
 
-    ServerProcess(long pid) {
+    ServerProcess(long pid, long... others) {
         this.pid = pid;
+        this.others = others;
     }
 
-    /** User plus system CPU time so far, in microseconds. */
+    /** User plus system CPU time so far, in microseconds, of every process named. */
     long cpuMicros() throws IOException {
+        long total = cpuMicros(pid);
+        for (long other : others) {
+            total += cpuMicros(other);
+        }
+        return total;
+    }
+
+    private static long cpuMicros(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         // Fields after the command name, which is in parentheses and may hold spaces.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.signalbox.cluster.LocalState;
+import io.signalbox.cluster.LocalMaps;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
+import io.signalbox.stream.Registries;
 import io.signalbox.stream.StreamId;
 import java.util.List;
 import java.util.Optional;
@@ -21,22 +22,32 @@ class PeerServiceTest {
     private final StreamId s = new StreamId("s");
 
     PeerServiceTest() {
-        cut.state = new LocalState();
+        cut.store = new PairStore();
+        cut.store.maps = new LocalMaps();
+        cut.registry = Registries.allowingUnregistered(cut.store.maps);
     }
 
     @Test
     void theSecondPeerMakesTheFirstStart() {
-        assertEquals(Optional.empty(), cut.join(a, s, PeerMode.BOTH).startOffer());
-        assertEquals(Optional.of(a), cut.join(b, s, PeerMode.PLAY).startOffer());
+        assertEquals(Optional.empty(), cut.join(a, s, PeerMode.BOTH).partner());
+        assertEquals(Optional.of(a), cut.join(b, s, PeerMode.PLAY).partner());
         assertEquals(b, cut.otherPeer(a, s));
         assertEquals(a, cut.otherPeer(b, s));
         assertEquals(List.of(new PeerService.Peer(a, PeerMode.BOTH), new PeerService.Peer(b, PeerMode.PLAY)), cut.peers(s));
     }
 
     @Test
+    void everyChangeIsNumberedAboveTheOneBefore() {
+        long joined = cut.join(a, s, PeerMode.BOTH).version();
+        long paired = cut.join(b, s, PeerMode.BOTH).version();
+        long left = cut.leave(a, s).version();
+        assertTrue(joined < paired && paired < left, joined + " < " + paired + " < " + left);
+    }
+
+    @Test
     void joiningTwiceChangesNothing() {
         cut.join(a, s, PeerMode.BOTH);
-        assertEquals(Optional.empty(), cut.join(a, s, PeerMode.BOTH).startOffer());
+        assertEquals(Optional.empty(), cut.join(a, s, PeerMode.BOTH).partner());
         assertEquals(1, cut.peers(s).size());
     }
 
@@ -68,8 +79,8 @@ class PeerServiceTest {
     void leavingTellsWhoRemainsAndFreesTheSeat() {
         cut.join(a, s, PeerMode.BOTH);
         cut.join(b, s, PeerMode.BOTH);
-        assertEquals(new PeerService.Left(s, Optional.of(b)), cut.leave(a, s));
-        assertEquals(Optional.of(b), cut.join(c, s, PeerMode.BOTH).startOffer());
+        assertEquals(Optional.of(b), cut.leave(a, s).remaining());
+        assertEquals(Optional.of(b), cut.join(c, s, PeerMode.BOTH).partner());
     }
 
     @Test
@@ -86,8 +97,8 @@ class PeerServiceTest {
         cut.join(a, t, PeerMode.BOTH);
         List<PeerService.Left> left = cut.release(a);
         assertEquals(2, left.size());
-        assertTrue(left.contains(new PeerService.Left(s, Optional.of(b))));
-        assertTrue(left.contains(new PeerService.Left(t, Optional.empty())));
+        assertTrue(left.stream().anyMatch(l -> l.stream().equals(s) && l.remaining().equals(Optional.of(b))));
+        assertTrue(left.stream().anyMatch(l -> l.stream().equals(t) && l.remaining().isEmpty()));
         assertEquals(List.of(), cut.release(a));
         cut.release(b);
         assertEquals(0, cut.streamCount());

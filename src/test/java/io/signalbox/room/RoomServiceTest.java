@@ -3,7 +3,7 @@ package io.signalbox.room;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.signalbox.cluster.LocalState;
+import io.signalbox.cluster.LocalMaps;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
@@ -27,8 +27,9 @@ class RoomServiceTest {
         cut.config.allowUnregistered = true;
         cut.registry = new RoomRegistry();
         cut.registry.config = cut.config;
-        cut.state = new LocalState();
-        cut.registry.state = cut.state;
+        cut.store = new SeatStore();
+        cut.store.maps = new LocalMaps();
+        cut.registry.maps = cut.store.maps;
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.signalbox.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.signalbox.cluster.LocalState;
+import io.signalbox.cluster.LocalMaps;
+import io.signalbox.encoding.Encodings;
+import io.signalbox.media.MeshMedia;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
@@ -26,31 +28,35 @@ class StreamServiceTest {
         cut.config.allowUnregistered = true;
         cut.registry = new StreamRegistry();
         cut.registry.config = cut.config;
-        cut.state = new LocalState();
-        cut.registry.state = cut.state;
+        cut.store = new BroadcastStore();
+        cut.store.maps = new LocalMaps();
+        cut.registry.maps = cut.store.maps;
+        cut.encoding = Encodings.withServerLadder(List.of());
+        cut.media = new MeshMedia();
     }
 
     @Test
     void viewersGetTheirRequestedIdOrTheirSessionId() {
         cut.publish(publisher, s);
-        assertEquals(new StreamService.Viewing(s, "v1", publisher), cut.play(v1, s, null));
-        assertEquals(new StreamService.Viewing(s, "v1", publisher), cut.play(v1, s, "other"));
+        assertEquals("v1", cut.play(v1, s, Optional.empty()).subscriberId());
+        assertEquals("v1", cut.play(v1, s, Optional.of(new SubscriberId("other"))).subscriberId());
         // v2 asks for "v1", which is taken, and falls back to its own session id.
-        assertEquals(new StreamService.Viewing(s, "v2", publisher), cut.play(v2, s, "v1"));
+        StreamService.Viewing second = cut.play(v2, s, Optional.of(new SubscriberId("v1")));
+        assertEquals(List.of("v2", publisher, v2), List.of(second.subscriberId(), second.publisher(), second.viewer()));
     }
 
     @Test
     void aRequestedIdInUseFallsBackToTheSessionId() {
         cut.publish(publisher, s);
-        cut.play(v1, s, "mine");
-        assertEquals("v2", cut.play(v2, s, "mine").subscriberId());
+        cut.play(v1, s, Optional.of(new SubscriberId("mine")));
+        assertEquals("v2", cut.play(v2, s, Optional.of(new SubscriberId("mine"))).subscriberId());
     }
 
     @Test
     void routesViewerMessagesToThePublisherTaggedAndPublisherMessagesToOneViewer() {
         cut.publish(publisher, s);
-        cut.play(v1, s, "a");
-        cut.play(v2, s, "b");
+        cut.play(v1, s, Optional.of(new SubscriberId("a")));
+        cut.play(v2, s, Optional.of(new SubscriberId("b")));
         assertEquals(Optional.of(new StreamService.Route(publisher, "b")), cut.route(v2, s, null));
         assertEquals(Optional.of(new StreamService.Route(v1, null)), cut.route(publisher, s, "a"));
         assertEquals(Optional.empty(), cut.route(new SessionId("stranger"), s, null));
@@ -61,10 +67,10 @@ class StreamServiceTest {
     @Test
     void theViewerLimitHolds() {
         cut.publish(publisher, s);
-        cut.play(v1, s, null);
-        cut.play(v2, s, null);
+        cut.play(v1, s, Optional.empty());
+        cut.play(v2, s, Optional.empty());
         assertEquals(ErrorDefinition.VIEWER_LIMIT_REACHED,
-                assertThrows(SignalingException.class, () -> cut.play(new SessionId("v3"), s, null)).definition());
+                assertThrows(SignalingException.class, () -> cut.play(new SessionId("v3"), s, Optional.empty())).definition());
     }
 
     @Test
@@ -72,7 +78,7 @@ class StreamServiceTest {
         cut.config.maxViewers = 0;
         cut.publish(publisher, s);
         for (int i = 0; i < 50; i++) {
-            cut.play(new SessionId("v" + i), s, null);
+            cut.play(new SessionId("v" + i), s, Optional.empty());
         }
         assertEquals(50, cut.viewerCount());
     }
@@ -84,16 +90,16 @@ class StreamServiceTest {
         assertEquals(ErrorDefinition.STREAM_ID_IN_USE,
                 assertThrows(SignalingException.class, () -> cut.publish(v1, s)).definition());
         assertEquals(ErrorDefinition.NO_STREAM_EXIST,
-                assertThrows(SignalingException.class, () -> cut.play(v1, new StreamId("t"), null)).definition());
+                assertThrows(SignalingException.class, () -> cut.play(v1, new StreamId("t"), Optional.empty())).definition());
     }
 
     @Test
     void releasingThePublisherEndsTheStreamForEveryViewerAndEmptiesTheRegistry() {
         cut.publish(publisher, s);
-        cut.play(v1, s, null);
-        cut.play(v2, s, null);
+        cut.play(v1, s, Optional.empty());
+        cut.play(v2, s, Optional.empty());
         StreamService.Unpublished ended = (StreamService.Unpublished) cut.release(publisher).get(0);
-        assertEquals(java.util.Set.of(v1, v2), java.util.Set.copyOf(ended.viewers()));
+        assertEquals(java.util.Set.of(v1, v2), java.util.Set.copyOf(ended.viewers().values()));
         assertEquals(0, cut.publishedCount());
         assertEquals(List.of(), cut.release(v1));
         assertEquals(0, cut.involvedSessionCount());
@@ -112,8 +118,10 @@ class StreamServiceTest {
     @Test
     void terminatingEndsTheStreamForItsPublisherAndViewers() {
         cut.publish(publisher, s);
-        cut.play(v1, s, null);
-        assertEquals(Optional.of(new StreamService.Unpublished(s, publisher, List.of(v1))), cut.terminate(s));
+        cut.play(v1, s, Optional.empty());
+        StreamService.Unpublished ended = cut.terminate(s).orElseThrow();
+        assertEquals(java.util.Map.of("v1", v1), ended.viewers());
+        assertEquals(publisher, ended.publisher());
         assertEquals(Optional.empty(), cut.terminate(s));
         assertEquals(0, cut.involvedSessionCount());
     }
@@ -121,8 +129,9 @@ class StreamServiceTest {
     @Test
     void releasingAViewerTellsThePublisherWhichSubscriberLeft() {
         cut.publish(publisher, s);
-        cut.play(v1, s, "x");
-        assertEquals(List.of(new StreamService.Unplayed(s, "x", publisher)), cut.release(v1));
+        cut.play(v1, s, Optional.of(new SubscriberId("x")));
+        StreamService.Unplayed left = (StreamService.Unplayed) cut.release(v1).get(0);
+        assertEquals(List.of("x", publisher, v1), List.of(left.subscriberId(), left.publisher(), left.viewer()));
         assertEquals(0, cut.viewerCount());
         assertEquals(1, cut.publishedCount());
     }

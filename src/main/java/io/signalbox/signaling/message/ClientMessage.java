@@ -3,6 +3,7 @@ package io.signalbox.signaling.message;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.session.SessionId;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A frame a client sent, decoded: one record per command of protocol section 4, plus
@@ -44,6 +45,11 @@ public sealed interface ClientMessage {
 
     /** The {@code room} exactly as sent, for naming it in an error; null when absent. */
     default String room() {
+        return null;
+    }
+
+    /** What makes this message unusable although every field has its type (for the log), or null. */
+    default String problem() {
         return null;
     }
 
@@ -106,6 +112,12 @@ public sealed interface ClientMessage {
         public void accept(Handler handler, SessionId from) {
             handler.takeConfiguration(from, this);
         }
+
+        @Override
+        public String problem() {
+            return ("offer".equals(type) || "answer".equals(type)) && sdp != null ? null
+                    : "takeConfiguration needs type offer|answer and sdp";
+        }
     }
 
     /** {@code label} is the SDP m-line index; a numeric string is accepted too. */
@@ -115,12 +127,32 @@ public sealed interface ClientMessage {
         public void accept(Handler handler, SessionId from) {
             handler.takeCandidate(from, this);
         }
+
+        @Override
+        public String problem() {
+            return label != null && candidate != null ? null : "takeCandidate needs label and candidate";
+        }
     }
 
+    /** A peer failed to set a description; {@code definition} names which one. */
     record ReportError(String streamId, String definition, String subscriberId) implements ClientMessage {
+        private static final Set<ErrorDefinition> REPORTABLE =
+                Set.of(ErrorDefinition.NOT_SET_LOCAL_DESCRIPTION, ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION);
+
         @Override
         public void accept(Handler handler, SessionId from) {
             handler.reportError(from, this);
+        }
+
+        /** The failure reported, one of {@link #REPORTABLE}. */
+        public ErrorDefinition reported() {
+            return ErrorDefinition.byWireName(definition).filter(REPORTABLE::contains).orElseThrow();
+        }
+
+        @Override
+        public String problem() {
+            return ErrorDefinition.byWireName(definition).filter(REPORTABLE::contains).isPresent() ? null
+                    : "reportError definition must be notSetLocalDescription or notSetRemoteDescription";
         }
     }
 

@@ -4,6 +4,7 @@ import io.signalbox.error.ErrorDefinition;
 import io.signalbox.encoding.EncoderSetting;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A frame the server sends (protocol section 2): one record per shape, null fields left out.
@@ -33,16 +34,16 @@ public sealed interface ServerMessage {
     @JsonbPropertyOrder({"command", "definition", "streamId", "room", "streams", "streamList"})
     record Notification(String command, String definition, String streamId, String room, List<String> streams,
             List<RoomStream> streamList) implements ServerMessage {
-        public static Notification of(Event event, String streamId) {
+        public static Notification of(Notice event, String streamId) {
             return new Notification("notification", event.wireName(), streamId, null, null, null);
         }
 
-        public static Notification ofRoom(Event event, String room, String streamId) {
+        public static Notification ofRoom(Notice event, String room, String streamId) {
             return new Notification("notification", event.wireName(), streamId, room, null, null);
         }
 
         public static Notification joinedTheRoom(String room, String streamId, List<RoomStream> others) {
-            return new Notification("notification", Event.JOINED_THE_ROOM.wireName(), streamId, room,
+            return new Notification("notification", Notice.JOINED_THE_ROOM.wireName(), streamId, room,
                     others.stream().map(RoomStream::streamId).toList(), others);
         }
     }
@@ -52,7 +53,7 @@ public sealed interface ServerMessage {
     record PublishStarted(String command, String definition, String streamId, List<EncoderSetting> encoderSettings)
             implements ServerMessage {
         public static PublishStarted of(String streamId, List<EncoderSetting> ladder) {
-            return new PublishStarted("notification", Event.PUBLISH_STARTED.wireName(), streamId, ladder);
+            return new PublishStarted("notification", Notice.PUBLISH_STARTED.wireName(), streamId, ladder);
         }
     }
 
@@ -84,7 +85,7 @@ public sealed interface ServerMessage {
     record ResolutionChange(String command, String definition, String streamId, Integer streamHeight)
             implements ServerMessage {
         public static ResolutionChange of(String streamId, int streamHeight) {
-            return new ResolutionChange("notification", Event.RESOLUTION_CHANGE_INFO.wireName(), streamId, streamHeight);
+            return new ResolutionChange("notification", Notice.RESOLUTION_CHANGE_INFO.wireName(), streamId, streamHeight);
         }
     }
 
@@ -116,12 +117,19 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** An SDP offer or answer on its way to the other peer. */
-    @JsonbPropertyOrder({"command", "streamId", "type", "sdp", "subscriberId"})
-    record Configuration(String command, String streamId, String type, String sdp, String subscriberId)
-            implements ServerMessage {
+    /**
+     * An SDP offer or answer on its way to the other peer, or from the media server; an offer
+     * from the media server says which stream each media section (by mid) carries.
+     */
+    @JsonbPropertyOrder({"command", "streamId", "type", "sdp", "subscriberId", "idMapping"})
+    record Configuration(String command, String streamId, String type, String sdp, String subscriberId,
+            Map<String, String> idMapping) implements ServerMessage {
         public static Configuration relay(String streamId, String type, String sdp, String subscriberId) {
-            return new Configuration("takeConfiguration", streamId, type, sdp, subscriberId);
+            return new Configuration("takeConfiguration", streamId, type, sdp, subscriberId, null);
+        }
+
+        public static Configuration fromMediaServer(String streamId, String type, String sdp, Map<String, String> idMapping) {
+            return new Configuration("takeConfiguration", streamId, type, sdp, null, idMapping);
         }
     }
 

@@ -2,29 +2,29 @@ package io.signalbox.signaling.message;
 
 import io.signalbox.json.StrictJson;
 import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import io.signalbox.stream.StreamId;
 import io.signalbox.signaling.LimitsConfig;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
-import jakarta.websocket.Decoder;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 
 /**
- * Decodes a text frame into a {@link ClientMessage}. It never throws: a frame that is not a
+ * Reads a text frame into a {@link ClientMessage}. It never throws: a frame that is not a
  * command becomes {@link ClientMessage.Invalid}, so it is answered like any other error.
  */
-public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
+public class ClientMessageParser {
     private final int maxFrameBytes;
 
     /** Made for each session, with the configured frame limit ({@link LimitsConfig#maxFrameBytes()}). */
-    public ClientMessageDecoder(int maxFrameBytes) {
+    public ClientMessageParser(int maxFrameBytes) {
         this.maxFrameBytes = maxFrameBytes;
     }
 
-    @Override
-    public ClientMessage decode(String text) {
+    public ClientMessage parse(String text) {
         if (utf8Length(text) > maxFrameBytes) {
             return new ClientMessage.Invalid(ErrorDefinition.MESSAGE_TOO_LARGE, null,
                     "frame of " + text.length() + " characters is over " + maxFrameBytes + " bytes");
@@ -43,12 +43,23 @@ public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             return new ClientMessage.Invalid(ErrorDefinition.UNKNOWN_COMMAND, head.streamId(),
                     "unknown command " + head.command());
         }
+        ClientMessage message;
         try {
-            return StrictJson.JSONB.fromJson(text, type);
+            message = StrictJson.JSONB.fromJson(text, type);
         } catch (JsonbException | JsonException | ArithmeticException | NumberFormatException e) {
             return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(),
                     head.command() + " has a field of the wrong type: " + e.getMessage());
         }
+        String problem = message.problem();
+        if (problem == null) {
+            return message;
+        }
+        try {
+            new StreamId(message.streamId()); // a missing or malformed streamId is the error to report first
+        } catch (SignalingException e) {
+            return new ClientMessage.Invalid(e.definition(), head.streamId(), e.getMessage());
+        }
+        return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(), problem);
     }
 
     /** The UTF-8 size of {@code text}, counted only when its length leaves any doubt. */
@@ -57,11 +68,6 @@ public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
             return text.length();
         }
         return text.length() > maxFrameBytes ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    @Override
-    public boolean willDecode(String text) {
-        return true;
     }
 
     /**
@@ -73,7 +79,7 @@ public class ClientMessageDecoder implements Decoder.Text<ClientMessage> {
         static final int MAX_DEPTH = 16;
 
         static Head read(String text) {
-            try (JsonParser parser = Json.PARSERS.createParser(new StringReader(text))) {
+            try (JsonParser parser = JsonParsers.FACTORY.createParser(new StringReader(text))) {
                 if (parser.next() != JsonParser.Event.START_OBJECT) {
                     return new Head(null, null, "frame is not a JSON object");
                 }

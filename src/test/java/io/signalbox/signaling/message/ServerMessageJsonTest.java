@@ -5,52 +5,51 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.signalbox.error.ErrorDefinition;
 import org.junit.jupiter.api.Test;
 
-class ServerMessageEncoderTest {
-    private final ServerMessageEncoder cut = new ServerMessageEncoder();
+class ServerMessageJsonTest {
 
     @Test
     void encodesAnErrorWithBothNamesTheMessageAndTheStream() {
         assertEquals("{\"command\":\"error\",\"error\":\"noStreamNameSpecified\",\"definition\":\"noStreamNameSpecified\","
                 + "\"message\":\"" + ErrorDefinition.NO_STREAM_NAME_SPECIFIED.message() + "\",\"streamId\":\"s1\"}",
-                cut.encode(ServerMessage.Error.of(ErrorDefinition.NO_STREAM_NAME_SPECIFIED, "s1", null)));
+                ServerMessageJson.encode(ServerMessage.Error.of(ErrorDefinition.NO_STREAM_NAME_SPECIFIED, "s1", null)));
     }
 
     @Test
     void encodesAnErrorAboutARoomWithTheRoom() {
         assertEquals("{\"command\":\"error\",\"error\":\"no_room_specified\",\"definition\":\"no_room_specified\","
                 + "\"message\":\"" + ErrorDefinition.NO_ROOM_SPECIFIED.message() + "\",\"room\":\"r1\"}",
-                cut.encode(ServerMessage.Error.of(ErrorDefinition.NO_ROOM_SPECIFIED, null, "r1")));
+                ServerMessageJson.encode(ServerMessage.Error.of(ErrorDefinition.NO_ROOM_SPECIFIED, null, "r1")));
     }
 
     @Test
     void leavesOutAnEmptyStreamOrRoom() {
         assertEquals("{\"command\":\"error\",\"error\":\"not_allowed_unregistered_streams\",\"definition\":\"not_allowed_unregistered_streams\","
                 + "\"message\":\"" + ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS.message() + "\"}",
-                cut.encode(ServerMessage.Error.of(ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS, "", "")));
+                ServerMessageJson.encode(ServerMessage.Error.of(ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS, "", "")));
     }
 
     @Test
     void encodesPongWithNothingElse() {
-        assertEquals("{\"command\":\"pong\"}", cut.encode(ServerMessage.Signal.pong()));
+        assertEquals("{\"command\":\"pong\"}", ServerMessageJson.encode(ServerMessage.Signal.pong()));
     }
 
     @Test
     void encodesStartAndStopWithTheStream() {
-        assertEquals("{\"command\":\"start\",\"streamId\":\"a\"}", cut.encode(ServerMessage.Signal.start("a", null)));
-        assertEquals("{\"command\":\"stop\",\"streamId\":\"a\"}", cut.encode(ServerMessage.Signal.stop("a", null)));
+        assertEquals("{\"command\":\"start\",\"streamId\":\"a\"}", ServerMessageJson.encode(ServerMessage.Signal.start("a", null)));
+        assertEquals("{\"command\":\"stop\",\"streamId\":\"a\"}", ServerMessageJson.encode(ServerMessage.Signal.stop("a", null)));
     }
 
     @Test
     void encodesANotification() {
         assertEquals("{\"command\":\"notification\",\"definition\":\"joined\",\"streamId\":\"a\"}",
-                cut.encode(ServerMessage.Notification.of(Event.JOINED, "a")));
+                ServerMessageJson.encode(ServerMessage.Notification.of(Notice.JOINED, "a")));
     }
 
     @Test
     void encodesRelayedConfigurationAndCandidateWithTheirFields() {
         assertEquals("{\"command\":\"takeConfiguration\",\"streamId\":\"a\",\"type\":\"answer\",\"sdp\":\"v=0\\r\\n\"}",
-                cut.encode(ServerMessage.Configuration.relay("a", "answer", "v=0\r\n", null)));
+                ServerMessageJson.encode(ServerMessage.Configuration.relay("a", "answer", "v=0\r\n", null)));
         assertEquals("{\"command\":\"takeCandidate\",\"streamId\":\"a\",\"label\":1,\"id\":\"1\",\"candidate\":\"c\"}",
-                cut.encode(ServerMessage.Candidate.relay("a", 1, "1", "c", null)));
+                ServerMessageJson.encode(ServerMessage.Candidate.relay("a", 1, "1", "c", null)));
     }
 }

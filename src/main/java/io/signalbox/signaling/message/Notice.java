@@ -1,7 +1,7 @@
 package io.signalbox.signaling.message;
 
 /** The {@code definition} of each success notification the server sends. */
-public enum Event {
+public enum Notice {
     JOINED("joined"),
     LEAVED("leaved"),
     PUBLISH_STARTED("publish_started"),
@@ -16,7 +16,7 @@ public enum Event {
 
     private final String wireName;
 
-    Event(String wireName) {
+    Notice(String wireName) {
         this.wireName = wireName;
     }
 

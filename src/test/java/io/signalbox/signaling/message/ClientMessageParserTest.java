@@ -10,25 +10,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class ClientMessageDecoderTest {
-    private final ClientMessageDecoder cut = new ClientMessageDecoder(65536);
+class ClientMessageParserTest {
+    private final ClientMessageParser cut = new ClientMessageParser(65536);
 
     // Each fixture is what JSON.stringify makes of the object Ant Media's SDK 2.16.2 builds.
 
     @Test
     void decodesPingAsTheSdkSendsIt() {
-        assertEquals(new ClientMessage.Ping(), cut.decode("{\"command\":\"ping\"}"));
+        assertEquals(new ClientMessage.Ping(), cut.parse("{\"command\":\"ping\"}"));
     }
 
     @Test
     void decodesJoinAsTheSdkSendsIt() {
         assertEquals(new ClientMessage.Join("stream1", "both", false, null),
-                cut.decode("{\"command\":\"join\",\"streamId\":\"stream1\",\"multiPeer\":false,\"mode\":\"both\"}"));
+                cut.parse("{\"command\":\"join\",\"streamId\":\"stream1\",\"multiPeer\":false,\"mode\":\"both\"}"));
     }
 
     @Test
     void decodesLeaveAsTheSdkSendsIt() {
-        assertEquals(new ClientMessage.Leave("stream1"), cut.decode("{\"command\":\"leave\",\"streamId\":\"stream1\"}"));
+        assertEquals(new ClientMessage.Leave("stream1"), cut.parse("{\"command\":\"leave\",\"streamId\":\"stream1\"}"));
     }
 
     @Test
@@ -36,33 +36,33 @@ class ClientMessageDecoderTest {
         String sdp = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
         String json = "{\"command\":\"takeConfiguration\",\"streamId\":\"stream1\",\"type\":\"offer\",\"sdp\":\""
                 + sdp.replace("\r\n", "\\r\\n") + "\"}";
-        assertEquals(new ClientMessage.TakeConfiguration("stream1", "offer", sdp, null), cut.decode(json));
+        assertEquals(new ClientMessage.TakeConfiguration("stream1", "offer", sdp, null), cut.parse(json));
     }
 
     @Test
     void decodesTakeCandidateWithANumericLabelAsTheSdkSendsIt() {
         String candidate = "candidate:842163049 1 udp 1677729535 192.0.2.7 46154 typ srflx raddr 10.0.0.2 rport 46154";
         assertEquals(new ClientMessage.TakeCandidate("stream1", 0, "0", candidate, null),
-                cut.decode("{\"command\":\"takeCandidate\",\"streamId\":\"stream1\",\"label\":0,\"id\":\"0\",\"candidate\":\""
+                cut.parse("{\"command\":\"takeCandidate\",\"streamId\":\"stream1\",\"label\":0,\"id\":\"0\",\"candidate\":\""
                         + candidate + "\"}"));
     }
 
     @Test
     void acceptsALabelSentAsANumericString() {
         assertEquals(new ClientMessage.TakeCandidate("s", 1, "1", "c", null),
-                cut.decode("{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":\"1\",\"id\":\"1\",\"candidate\":\"c\"}"));
+                cut.parse("{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":\"1\",\"id\":\"1\",\"candidate\":\"c\"}"));
     }
 
     @Test
     void decodesReportError() {
         assertEquals(new ClientMessage.ReportError("s", "notSetLocalDescription", null),
-                cut.decode("{\"command\":\"reportError\",\"streamId\":\"s\",\"definition\":\"notSetLocalDescription\"}"));
+                cut.parse("{\"command\":\"reportError\",\"streamId\":\"s\",\"definition\":\"notSetLocalDescription\"}"));
     }
 
     @Test
     void decodesPublishAsTheSdkSendsIt() {
         assertEquals(new ClientMessage.Publish("s1", "", "", "", "", true, true),
-                cut.decode("{\"command\":\"publish\",\"streamId\":\"s1\",\"token\":\"\",\"subscriberId\":\"\","
+                cut.parse("{\"command\":\"publish\",\"streamId\":\"s1\",\"token\":\"\",\"subscriberId\":\"\","
                         + "\"subscriberCode\":\"\",\"streamName\":\"\",\"mainTrack\":\"\",\"video\":true,\"audio\":true,"
                         + "\"metaData\":\"\",\"role\":\"\"}"));
     }
@@ -70,24 +70,24 @@ class ClientMessageDecoderTest {
     @Test
     void decodesPlayAsTheSdkSendsIt() {
         assertEquals(new ClientMessage.Play("s1", "", "", ""),
-                cut.decode("{\"command\":\"play\",\"streamId\":\"s1\",\"token\":\"\",\"room\":\"\",\"trackList\":[],"
+                cut.parse("{\"command\":\"play\",\"streamId\":\"s1\",\"token\":\"\",\"room\":\"\",\"trackList\":[],"
                         + "\"subscriberId\":\"\",\"subscriberCode\":\"\",\"viewerInfo\":\"\",\"role\":\"\",\"userPublishId\":\"\"}"));
     }
 
     @Test
     void decodesStop() {
-        assertEquals(new ClientMessage.Stop("s1"), cut.decode("{\"command\":\"stop\",\"streamId\":\"s1\"}"));
+        assertEquals(new ClientMessage.Stop("s1"), cut.parse("{\"command\":\"stop\",\"streamId\":\"s1\"}"));
     }
 
     @Test
     void ignoresUnknownFieldsWhereverTheCommandIs() {
         assertEquals(new ClientMessage.Leave("s"),
-                cut.decode("{\"extra\":{\"deep\":[1,2,{\"x\":null}]},\"streamId\":\"s\",\"command\":\"leave\",\"n\":1e400}"));
+                cut.parse("{\"extra\":{\"deep\":[1,2,{\"x\":null}]},\"streamId\":\"s\",\"command\":\"leave\",\"n\":1e400}"));
     }
 
     @Test
     void namesAnUnknownCommandAndKeepsTheStreamId() {
-        Invalid invalid = assertInstanceOf(Invalid.class, cut.decode("{\"command\":\"teleport\",\"streamId\":\"s1\"}"));
+        Invalid invalid = assertInstanceOf(Invalid.class, cut.parse("{\"command\":\"teleport\",\"streamId\":\"s1\"}"));
         assertEquals(ErrorDefinition.UNKNOWN_COMMAND, invalid.definition());
         assertEquals("s1", invalid.streamId());
     }
@@ -106,37 +106,68 @@ class ClientMessageDecoderTest {
         "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":1e999999999,\"candidate\":\"c\"}",
     })
     void answersAnythingThatIsNotACommandWithInvalidMessage(String frame) {
-        Invalid invalid = assertInstanceOf(Invalid.class, cut.decode(frame));
+        Invalid invalid = assertInstanceOf(Invalid.class, cut.parse(frame));
         assertEquals(ErrorDefinition.INVALID_MESSAGE, invalid.definition());
     }
 
     @Test
+    void aConfigurationThatIsNeitherOfferNorAnswerIsInvalidAndNamesItsStream() {
+        Invalid invalid = assertInstanceOf(Invalid.class,
+                cut.parse("{\"command\":\"takeConfiguration\",\"streamId\":\"s\",\"type\":\"pranswer\",\"sdp\":\"v=0\"}"));
+        assertEquals(ErrorDefinition.INVALID_MESSAGE, invalid.definition());
+        assertEquals("s", invalid.streamId());
+        assertInstanceOf(Invalid.class, cut.parse("{\"command\":\"takeConfiguration\",\"streamId\":\"s\",\"type\":\"offer\"}"));
+    }
+
+    @Test
+    void aMissingStreamIdIsReportedBeforeAMissingType() {
+        Invalid invalid = assertInstanceOf(Invalid.class, cut.parse("{\"command\":\"takeConfiguration\",\"sdp\":\"v=0\"}"));
+        assertEquals(ErrorDefinition.NO_STREAM_NAME_SPECIFIED, invalid.definition());
+    }
+
+    @Test
+    void aCandidateWithoutLabelOrCandidateIsInvalid() {
+        assertInstanceOf(Invalid.class, cut.parse("{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":0}"));
+        assertInstanceOf(Invalid.class, cut.parse("{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"candidate\":\"c\"}"));
+    }
+
+    @Test
+    void aReportedErrorMustBeADescriptionFailure() {
+        Invalid invalid = assertInstanceOf(Invalid.class,
+                cut.parse("{\"command\":\"reportError\",\"streamId\":\"s\",\"definition\":\"server_error\"}"));
+        assertEquals(ErrorDefinition.INVALID_MESSAGE, invalid.definition());
+        ClientMessage.ReportError reported = assertInstanceOf(ClientMessage.ReportError.class,
+                cut.parse("{\"command\":\"reportError\",\"streamId\":\"s\",\"definition\":\"notSetRemoteDescription\"}"));
+        assertEquals(ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION, reported.reported());
+    }
+
+    @Test
     void aFrameOverTheLimitInUtf8BytesIsMessageTooLarge() {
-        ClientMessageDecoder small = new ClientMessageDecoder(64);
+        ClientMessageParser small = new ClientMessageParser(64);
         String padded = "{\"command\":\"ping\",\"p\":\"" + "x".repeat(30) + "\"}";
-        assertEquals(new ClientMessage.Ping(), small.decode(padded));
+        assertEquals(new ClientMessage.Ping(), small.parse(padded));
         // The same length in characters, but the euro signs take three bytes each.
-        Invalid invalid = assertInstanceOf(Invalid.class, small.decode(padded.replace("x", "\u20ac")));
+        Invalid invalid = assertInstanceOf(Invalid.class, small.parse(padded.replace("x", "\u20ac")));
         assertEquals(ErrorDefinition.MESSAGE_TOO_LARGE, invalid.definition());
     }
 
     @Test
     void answersDeepNestingWithInvalidMessage() {
         String deep = "{\"command\":\"ping\",\"x\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}";
-        Invalid invalid = assertInstanceOf(Invalid.class, cut.decode(deep));
+        Invalid invalid = assertInstanceOf(Invalid.class, cut.parse(deep));
         assertEquals(ErrorDefinition.INVALID_MESSAGE, invalid.definition());
     }
 
     @Test
     void namesTheStreamWhenAFieldHasTheWrongType() {
         Invalid invalid = assertInstanceOf(Invalid.class,
-                cut.decode("{\"command\":\"takeCandidate\",\"streamId\":\"s9\",\"label\":{},\"candidate\":\"c\"}"));
+                cut.parse("{\"command\":\"takeCandidate\",\"streamId\":\"s9\",\"label\":{},\"candidate\":\"c\"}"));
         assertEquals("s9", invalid.streamId());
     }
 
     @Test
     void leavesTheStreamOutWhenItIsNotAString() {
-        Invalid invalid = assertInstanceOf(Invalid.class, cut.decode("{\"command\":\"join\",\"streamId\":7}"));
+        Invalid invalid = assertInstanceOf(Invalid.class, cut.parse("{\"command\":\"join\",\"streamId\":7}"));
         assertNull(invalid.streamId());
     }
 }

@@ -1,0 +1,302 @@
+package io.signalbox.media.janus;
+
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import io.signalbox.media.MediaConfig;
+import io.signalbox.media.MediaEvent;
+import io.signalbox.media.MediaServer;
+import io.signalbox.session.SessionId;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Janus SFU as the media plane ({@code signalbox.media.backend=janus}): each published
+ * stream is a videoroom of that name with its publisher as the one feed, each viewer a
+ * subscriber handle on it. This node's handles are on its own Janus session, so Janus's events
+ * for them arrive here.
+ */
+@ApplicationScoped
+@Typed(JanusMedia.class)
+public class JanusMedia implements MediaServer, JanusConnection.Listener {
+    private static final System.Logger LOG = System.getLogger(JanusMedia.class.getName());
+    private static final String VIDEOROOM = "janus.plugin.videoroom";
+    /** Janus's videoroom codes: no such room, no such feed, room exists. */
+    private static final int NO_SUCH_ROOM = 426;
+    private static final int NO_SUCH_FEED = 428;
+    private static final int ROOM_EXISTS = 427;
+
+    /** One handle of this node on Janus: whose it is, for which feed, and whether media flows yet. */
+    private record Handle(long id, SessionId session, String feed, boolean publisher) {
+    }
+
+    private record Part(SessionId session, String feed) {
+    }
+
+    @Inject
+    MediaConfig config;
+
+    @Inject
+    Event<MediaEvent> events;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<Part, Handle> parts = new ConcurrentHashMap<>();
+    private final Map<Long, Handle> byId = new ConcurrentHashMap<>();
+    private final Map<Long, Boolean> flowing = new ConcurrentHashMap<>();
+    private volatile JanusConnection janus;
+
+    /** Connects to Janus; called once at start when the backend is janus. */
+    public void start() {
+        janus = new JanusConnection(config.janusUrl(), config.janusApiSecret(), config.requestTimeoutMillis(),
+                config.maxReconnectMillis(), scheduler, this);
+        janus.start();
+    }
+
+    @PreDestroy
+    void close() {
+        if (janus != null) {
+            janus.close();
+        }
+    }
+
+    @Override
+    public boolean forwards() {
+        return true;
+    }
+
+    @Override
+    public boolean reachable() {
+        return janus != null && janus.isUp();
+    }
+
+    @Override
+    public void publish(SessionId publisher, String feed) {
+        long handle = attach(feed);
+        try {
+            JsonObject create = janus.json().createObjectBuilder().add("request", "create").add("room", feed)
+                    .add("publishers", 1).add("is_private", true).build();
+            try {
+                janus.message(handle, create, null, false);
+            } catch (JanusException e) {
+                if (e.code != ROOM_EXISTS) {
+                    throw e;
+                }
+            }
+        } catch (JanusException e) {
+            janus.detach(handle);
+            throw unavailable(feed, e);
+        }
+        remember(new Handle(handle, publisher, feed, true));
+    }
+
+    @Override
+    public String offer(SessionId publisher, String feed, String sdp) {
+        Handle handle = require(publisher, feed);
+        JsonObject body = janus.json().createObjectBuilder().add("request", "joinandconfigure").add("room", feed)
+                .add("ptype", "publisher").add("id", feed).add("display", feed).build();
+        try {
+            JsonObject joined = janus.message(handle.id(), body, jsep("offer", sdp), true);
+            return joined.getJsonObject("jsep").getString("sdp");
+        } catch (JanusException e) {
+            throw new SignalingException(ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION, "Janus refused the offer for " + feed + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Offer play(SessionId viewer, String feed) {
+        long handle = attach(feed);
+        JsonObject body = janus.json().createObjectBuilder().add("request", "join").add("room", feed)
+                .add("ptype", "subscriber")
+                .add("streams", janus.json().createArrayBuilder().add(janus.json().createObjectBuilder().add("feed", feed)))
+                .build();
+        JsonObject attached;
+        try {
+            attached = janus.message(handle, body, null, true);
+        } catch (JanusException e) {
+            janus.detach(handle);
+            if (e.code == NO_SUCH_FEED || e.code == NO_SUCH_ROOM) {
+                throw new SignalingException(ErrorDefinition.NO_STREAM_EXIST, feed + " carries no media yet: " + e.getMessage());
+            }
+            throw unavailable(feed, e);
+        }
+        remember(new Handle(handle, viewer, feed, false));
+        Map<String, String> idMapping = new LinkedHashMap<>();
+        for (JsonValue stream : attached.getJsonArray("streams")) {
+            JsonObject s = stream.asJsonObject();
+            idMapping.put(s.getString("mid"), s.getString("feed_id", feed));
+        }
+        return new Offer(attached.getJsonObject("jsep").getString("sdp"), idMapping);
+    }
+
+    @Override
+    public void answer(SessionId viewer, String feed, String sdp) {
+        Handle handle = require(viewer, feed);
+        try {
+            janus.message(handle.id(), janus.json().createObjectBuilder().add("request", "start").build(),
+                    jsep("answer", sdp), true);
+        } catch (JanusException e) {
+            throw new SignalingException(ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION, "Janus refused the answer for " + feed + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void candidate(SessionId session, String feed, String mid, Integer mLineIndex, String candidate) {
+        Handle handle = require(session, feed);
+        var trickled = janus.json().createObjectBuilder().add("candidate", candidate);
+        if (mid != null) {
+            trickled.add("sdpMid", mid);
+        }
+        if (mLineIndex != null) {
+            trickled.add("sdpMLineIndex", mLineIndex);
+        }
+        janus.trickle(handle.id(), trickled.build());
+    }
+
+    @Override
+    public void layer(SessionId viewer, String feed, int layer) {
+        Handle handle = require(viewer, feed);
+        JsonObject body = janus.json().createObjectBuilder().add("request", "configure").add("substream", layer).build();
+        janus.message(handle.id(), body, null, true);
+    }
+
+    @Override
+    public boolean carries(SessionId session, String feed) {
+        return parts.containsKey(new Part(session, feed));
+    }
+
+    @Override
+    public void stop(SessionId session, String feed) {
+        Handle handle = forget(new Part(session, feed));
+        if (handle == null) {
+            return;
+        }
+        if (handle.publisher() && janus.isUp()) {
+            try {
+                janus.message(handle.id(), janus.json().createObjectBuilder().add("request", "destroy").add("room", feed).build(),
+                        null, false);
+            } catch (JanusException e) {
+                LOG.log(Level.DEBUG, "destroying room {0}: {1}", feed, e.getMessage());
+            }
+        }
+        janus.detach(handle.id());
+    }
+
+    @Override
+    public int handles() {
+        return byId.size();
+    }
+
+    @Override
+    public void event(long id, JsonObject event) {
+        Handle handle = byId.get(id);
+        if (handle == null) {
+            return;
+        }
+        switch (event.getString("janus", "")) {
+            case "webrtcup" -> {
+                if (!handle.publisher()) {
+                    started(handle);
+                }
+            }
+            case "media" -> {
+                if (handle.publisher() && event.getBoolean("receiving", false)) {
+                    started(handle);
+                }
+            }
+            case "hangup" -> ended(handle, "Janus hung up: " + event.getString("reason", ""));
+            case "event" -> {
+                JsonObject data = event.getJsonObject("plugindata") == null ? null
+                        : event.getJsonObject("plugindata").getJsonObject("data");
+                if (data != null && (data.containsKey("destroyed") || "destroyed".equals(data.getString("videoroom", "")))) {
+                    ended(handle, "the room was destroyed");
+                }
+            }
+            default -> {
+                // slowlink, detached and the like change nothing here
+            }
+        }
+    }
+
+    @Override
+    public void connected() {
+        // Handles from before a loss were ended when it was noticed; nothing to restore.
+    }
+
+    @Override
+    public void lost(String why) {
+        List<Handle> all = List.copyOf(byId.values());
+        parts.clear();
+        byId.clear();
+        flowing.clear();
+        all.forEach(handle -> events.fire(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why)));
+    }
+
+    private void started(Handle handle) {
+        if (flowing.putIfAbsent(handle.id(), Boolean.TRUE) == null) {
+            events.fire(new MediaEvent.Flowing(handle.session(), handle.feed(), handle.publisher()));
+        }
+    }
+
+    private void ended(Handle handle, String why) {
+        if (forget(new Part(handle.session(), handle.feed())) != null) {
+            janus.detach(handle.id());
+            events.fire(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why));
+        }
+    }
+
+    private long attach(String feed) {
+        try {
+            return janus.attach(VIDEOROOM);
+        } catch (JanusException e) {
+            throw unavailable(feed, e);
+        }
+    }
+
+    private void remember(Handle handle) {
+        Handle previous = parts.put(new Part(handle.session(), handle.feed()), handle);
+        byId.put(handle.id(), handle);
+        if (previous != null) {
+            byId.remove(previous.id());
+            flowing.remove(previous.id());
+            janus.detach(previous.id());
+        }
+    }
+
+    private Handle forget(Part part) {
+        Handle handle = parts.remove(part);
+        if (handle != null) {
+            byId.remove(handle.id());
+            flowing.remove(handle.id());
+        }
+        return handle;
+    }
+
+    private Handle require(SessionId session, String feed) {
+        Handle handle = parts.get(new Part(session, feed));
+        if (handle == null) {
+            throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, session + " has no media on " + feed);
+        }
+        return handle;
+    }
+
+    private JsonObject jsep(String type, String sdp) {
+        return janus.json().createObjectBuilder().add("type", type).add("sdp", sdp).build();
+    }
+
+    private static SignalingException unavailable(String feed, JanusException e) {
+        return new SignalingException(ErrorDefinition.MEDIA_SERVER_UNAVAILABLE, feed + ": " + e.getMessage());
+    }
+}

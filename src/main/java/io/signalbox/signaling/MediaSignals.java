@@ -1,0 +1,51 @@
+package io.signalbox.signaling;
+
+import io.signalbox.error.SignalingException;
+import io.signalbox.media.MediaEvent;
+import io.signalbox.signaling.message.Notice;
+import io.signalbox.signaling.message.ServerMessage.Notification;
+import io.signalbox.signaling.message.ServerMessage.PublishStarted;
+import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+
+/**
+ * Tells clients what the media server reports: {@code publish_started} (with the ladder) and
+ * {@code play_started} once media flows, and, when it ends a session's media, the same as that
+ * session's {@code stop} would.
+ */
+@ApplicationScoped
+public class MediaSignals {
+    private static final System.Logger LOG = System.getLogger(MediaSignals.class.getName());
+
+    @Inject
+    StreamService streams;
+
+    @Inject
+    StreamCommands streamCommands;
+
+    @Inject
+    SessionDirectory directory;
+
+    void flowing(@Observes MediaEvent.Flowing flowing) {
+        StreamId stream = new StreamId(flowing.feed());
+        if (flowing.publisher()) {
+            directory.send(flowing.session(), PublishStarted.of(stream.value(), streams.publisherLadder(stream)));
+        } else {
+            directory.send(flowing.session(), Notification.of(Notice.PLAY_STARTED, stream.value()));
+        }
+    }
+
+    void ended(@Observes MediaEvent.Ended ended) {
+        LOG.log(Level.INFO, "media of {0} on {1} ended: {2}", ended.session(), ended.feed(), ended.reason());
+        try {
+            streamCommands.stop(ended.session(), new StreamId(ended.feed()));
+        } catch (SignalingException e) {
+            // Stopped already (its own stop, or its publisher's): nothing is left to end.
+            LOG.log(Level.DEBUG, "{0} on {1} had stopped: {2}", ended.session(), ended.feed(), e.getMessage());
+        }
+    }
+}

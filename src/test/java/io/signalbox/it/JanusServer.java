@@ -1,0 +1,196 @@
+package io.signalbox.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Janus (Debian's package) with the repository's configuration ({@code k8s/janus}),
+ * started by a test in a network namespace of its own: Janus gathers no ICE candidates on
+ * loopback, so the test makes a veth pair, gives Janus the namespace's end
+ * ({@code 10.231.N.2}) and the browsers on this host the other ({@code 10.231.N.1}). Traffic
+ * goes only to those two addresses: the namespace has no route anywhere else. Needs root.
+ */
+public final class JanusServer implements AutoCloseable {
+    public static final String API_SECRET = "signalbox-it-" + UUID.randomUUID();
+    private static final Duration READY = Duration.ofSeconds(15);
+
+    private final String namespace;
+    private final String hostSide;
+    private final String namespaceSide;
+    private final String hostAddress;
+    private final String janusAddress;
+    private final Path log;
+    private Process janus;
+
+    private JanusServer(int index) {
+        namespace = "sbxj" + index;
+        hostSide = "sbxj" + index + "h";
+        namespaceSide = "sbxj" + index + "n";
+        hostAddress = "10.231." + index + ".1";
+        janusAddress = "10.231." + index + ".2";
+        log = Path.of("target", "janus-" + index + ".log").toAbsolutePath();
+    }
+
+    /** Makes namespace {@code index} (1 to 254; one per test class) and starts Janus in it. */
+    public static JanusServer start(int index) throws IOException, InterruptedException {
+        JanusServer server = new JanusServer(index);
+        server.makeNetwork();
+        server.startJanus();
+        return server;
+    }
+
+    /** Janus's WebSocket API, at the namespace's address. */
+    public String url() {
+        return "ws://" + janusAddress + ":8188";
+    }
+
+    /** The Signalbox settings that point a deployment at the Janus of namespace {@code index}. */
+    public static String[] settings(int index) {
+        return new String[] {"signalbox.media.backend=janus", "signalbox.media.janus.url=" + new JanusServer(index).url(),
+            "signalbox.media.janus.api-secret=" + API_SECRET, "signalbox.media.janus.max-reconnect-seconds=1"};
+    }
+
+    /** The address of this host's end of the veth pair, where the browsers' media comes from. */
+    public String hostAddress() {
+        return hostAddress;
+    }
+
+    /** Starts Janus again (after {@link #kill()}), and waits until its API accepts connections. */
+    public void startJanus() throws IOException, InterruptedException {
+        janus = new ProcessBuilder("ip", "netns", "exec", namespace, "janus", "-F", Path.of("k8s", "janus").toAbsolutePath().toString(),
+                "-L", log.toString(), "-N", "-o", "-E", namespaceSide, "-i", janusAddress, "-a", API_SECRET)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (!accepts()) {
+            if (!janus.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Janus did not start; see " + log);
+            }
+            Thread.sleep(50); // polling a port that has no event to wait on, bounded by READY
+        }
+    }
+
+    /** Kills Janus at once (SIGKILL), as a crash would. */
+    public void kill() throws InterruptedException {
+        if (janus != null && janus.isAlive()) {
+            janus.destroyForcibly();
+            janus.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The rooms Janus itself holds, asked over its own API: what Signalbox left behind. */
+    public List<String> rooms() throws Exception {
+        try (JanusProbe probe = new JanusProbe(URI.create(url()))) {
+            JsonObject created = probe.call(Json.createObjectBuilder().add("janus", "create").build());
+            long session = created.getJsonObject("data").getJsonNumber("id").longValue();
+            JsonObject attached = probe.call(Json.createObjectBuilder().add("janus", "attach").add("session_id", session)
+                    .add("plugin", "janus.plugin.videoroom").build());
+            long handle = attached.getJsonObject("data").getJsonNumber("id").longValue();
+            JsonObject listed = probe.call(Json.createObjectBuilder().add("janus", "message").add("session_id", session)
+                    .add("handle_id", handle).add("body", Json.createObjectBuilder().add("request", "list")).build());
+            JsonArray rooms = listed.getJsonObject("plugindata").getJsonObject("data").getJsonArray("list");
+            probe.call(Json.createObjectBuilder().add("janus", "destroy").add("session_id", session).build());
+            return rooms.stream().map(r -> r.asJsonObject().getString("room")).toList();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        kill();
+        run("ip", "netns", "del", namespace);
+    }
+
+    private void makeNetwork() throws IOException, InterruptedException {
+        // A namespace left by an aborted run goes first (deleting it deletes its veth pair too).
+        runQuietly("ip", "netns", "del", namespace);
+        runQuietly("ip", "link", "del", hostSide);
+        run("ip", "netns", "add", namespace);
+        run("ip", "link", "add", hostSide, "type", "veth", "peer", "name", namespaceSide);
+        run("ip", "link", "set", namespaceSide, "netns", namespace);
+        run("ip", "addr", "add", hostAddress + "/30", "dev", hostSide);
+        run("ip", "link", "set", hostSide, "up");
+        run("ip", "netns", "exec", namespace, "ip", "addr", "add", janusAddress + "/30", "dev", namespaceSide);
+        run("ip", "netns", "exec", namespace, "ip", "link", "set", namespaceSide, "up");
+        run("ip", "netns", "exec", namespace, "ip", "link", "set", "lo", "up");
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(janusAddress, 8188), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    private static void runQuietly(String... command) throws InterruptedException, IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** A bare client of Janus's API for the test's own questions. */
+    private static final class JanusProbe implements WebSocket.Listener, AutoCloseable {
+        private final WebSocket socket;
+        private final LinkedBlockingQueue<JsonObject> answers = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        JanusProbe(URI url) {
+            socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("janus-protocol")
+                    .buildAsync(url, this).orTimeout(5, TimeUnit.SECONDS).join();
+        }
+
+        JsonObject call(JsonObject request) throws InterruptedException {
+            String transaction = UUID.randomUUID().toString();
+            socket.sendText(Json.createObjectBuilder(request).add("transaction", transaction).add("apisecret", API_SECRET)
+                    .build().toString(), true).join();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                JsonObject answer = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (answer != null && transaction.equals(answer.getString("transaction", ""))
+                        && !"ack".equals(answer.getString("janus"))) {
+                    return answer;
+                }
+            }
+            throw new AssertionError("Janus did not answer " + request);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                answers.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public void close() {
+            socket.abort();
+        }
+    }
+
+}
