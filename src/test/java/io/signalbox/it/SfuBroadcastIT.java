@@ -85,6 +85,7 @@ class SfuBroadcastIT {
         }
         double withThree = stableUploadBitsPerSecond(publisher, AMS_CONNECTION, s);
         // One copy goes up whatever the audience: a mesh would send about three times as much.
+        System.out.printf("SfuBroadcastIT: Ant Media SDK publisher uploads %.0f b/s with one player, %.0f with three%n", withOne, withThree);
         assertTrue(withThree <= 1.5 * withOne, "upload with three players " + withThree + " b/s, with one " + withOne);
         assertEquals(3, Server.registries().getInt("viewers"));
         Browsers.screenshot(first, "sfu-ams-player");
@@ -110,6 +111,7 @@ class SfuBroadcastIT {
             Browsers.awaitRemoteVideos(player, 1);
         }
         double withThree = stableUploadBitsPerSecond(broadcast[0], SDK_CONNECTION, s);
+        System.out.printf("SfuBroadcastIT: Signalbox SDK publisher uploads %.0f b/s with one player, %.0f with three%n", withOne, withThree);
         assertTrue(withThree <= 1.5 * withOne, "upload with three players " + withThree + " b/s, with one " + withOne);
         assertEquals(1, countConnections(broadcast[0]), "the publisher's peer connections");
         Browsers.screenshot(broadcast[1], "sfu-signalbox-player");
