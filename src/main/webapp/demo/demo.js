@@ -1,3 +1,4 @@
+import { showStats } from './stats.js';
 import { Signalbox } from '../sdk/signalbox.js';
 
 // Shared by the demo pages: the page around each one's own controls, and a client whose every
@@ -20,6 +21,8 @@ const PAGE = `
   </div>
   <p id="state">signaling: not connected</p>
   <div id="videos"><video id="local" autoplay playsinline muted title="local"></video><div id="remotes"></div></div>
+  <h2>Live figures</h2>
+  <div id="stats"></div>
   <h2>Callbacks and errors</h2>
   <ol id="log" reversed></ol>`;
 
@@ -36,13 +39,16 @@ export async function startDemo() {
   logList = document.getElementById('log');
   stateLine = document.getElementById('state');
   remotes = document.getElementById('remotes');
-  const client = demoClient();
+  // ?height=720 asks the camera for that height (the fake camera of the tests makes any size).
+  const height = Number(new URLSearchParams(location.search).get('height')) || 0;
+  const client = demoClient(height ? { mediaConstraints: { video: { height: { ideal: height } }, audio: true } } : {});
   onClick('camera-off', () => client.turnOffLocalCamera());
   onClick('camera-on', () => client.turnOnLocalCamera());
   onClick('mic-off', () => client.muteLocalMic());
   onClick('mic-on', () => client.unmuteLocalMic());
   onClick('screen', () => client.startScreenShare());
   onClick('screen-stop', () => client.stopScreenShare());
+  showStats(client, document.getElementById('stats'));
   await client.connect();
   return client;
 }

@@ -36,6 +36,29 @@ export class PeerLink extends EventTarget {
     stream.getTracks().forEach((track) => this.pc.addTrack(track, stream));
   }
 
+  /**
+   * Sends the stream's video as simulcast layers, one per rung of the ladder (the three highest),
+   * listed from the highest down with rids h, m, l: the order Janus expects.
+   * @param {MediaStream} stream
+   * @param {{height: number, videoBitrate: number}[]} ladder
+   */
+  sendLayers(stream, ladder) {
+    const rungs = [...ladder].sort((a, b) => b.height - a.height).slice(0, 3);
+    for (const track of stream.getTracks()) {
+      if (track.kind !== 'video') {
+        this.pc.addTrack(track, stream);
+        continue;
+      }
+      const source = track.getSettings().height || rungs[0].height;
+      this.pc.addTransceiver(track, {
+        direction: 'sendonly', streams: [stream],
+        sendEncodings: rungs.map((rung, i) => ({
+          rid: ['h', 'm', 'l'][i], maxBitrate: rung.videoBitrate, scaleResolutionDownBy: Math.max(1, source / rung.height),
+        })),
+      });
+    }
+  }
+
   /** Receive-only: asks for audio and video without sending any. */
   receiveOnly() {
     this.pc.addTransceiver('audio', { direction: 'recvonly' });
@@ -93,6 +116,8 @@ export class PeerLink extends EventTarget {
    */
   async applyLadder(ladder, height) {
     if (!ladder || ladder.length === 0) return;
+    // Simulcast layers carry the ladder already; the media server picks one per viewer.
+    if (this.pc.getSenders().some((s) => (s.getParameters().encodings || []).length > 1)) return;
     const rung = (height ? ladder.find((r) => r.height === height) : null)
       || ladder.reduce((a, b) => (b.height > a.height ? b : a));
     for (const sender of this.pc.getSenders()) {

@@ -66,6 +66,10 @@ export declare class Signalbox extends EventTarget {
   publish(streamId: string, options?: { streamName?: string; mainTrack?: string; token?: string }): Promise<void>;
   play(streamId: string, options?: { token?: string; room?: string }): void;
   stop(streamId: string): void;
+  /** Asks for one rung of a played stream's ladder by its height (0: automatic); answered by resolutionChangeInfo. */
+  forceStreamQuality(streamId: string, streamHeight: number): void;
+  /** Asks for a stream's ladder; answered by the streamInformation callback. */
+  getStreamInfo(streamId: string): void;
   joinRoom(room: string, streamId?: string): Promise<void>;
   leaveFromRoom(room: string): void;
   turnOnLocalCamera(): void;

@@ -2,6 +2,7 @@ import { SdkError, SignalboxError } from './errors.js';
 import { SignalingConnection } from './connection.js';
 import { LocalMedia } from './media.js';
 import { PeerLink } from './peer.js';
+import { MediaServerRecovery } from './recovery.js';
 import { RoomMembership } from './rooms.js';
 
 export { SdkError, SignalboxError } from './errors.js';
@@ -25,6 +26,7 @@ export class Signalbox extends EventTarget {
     /** @type {Map<string, any[]>} */
     this.ladders = new Map();
     this.rooms = new RoomMembership();
+    this.recovery = new MediaServerRecovery();
     this.connection = new SignalingConnection(this.url, options);
     this.connection.addEventListener('message', (e) => this.onFrame(e.detail));
     this.connection.addEventListener('open', (e) => this.onOpen(e.detail.reconnected));
@@ -83,6 +85,16 @@ export class Signalbox extends EventTarget {
     this.send({ command: 'stop', streamId });
   }
 
+  /** Asks for one rung of a played stream's ladder by its height (0: automatic); answered by resolutionChangeInfo. */
+  forceStreamQuality(streamId, streamHeight) {
+    this.send({ command: 'forceStreamQuality', streamId, streamHeight });
+  }
+
+  /** Asks for a stream's ladder; answered by the streamInformation callback. */
+  getStreamInfo(streamId) {
+    this.send({ command: 'getStreamInfo', streamId });
+  }
+
   /** Enters a mesh room: publishes this client's stream there and plays every other member's. */
   async joinRoom(room, streamId = '') {
     await this.openLocalMedia();
@@ -129,8 +141,11 @@ export class Signalbox extends EventTarget {
   onFrame(frame) {
     const { command, streamId } = frame;
     switch (command) {
-      case 'start': return this.onStart(streamId, frame.subscriberId);
-      case 'takeConfiguration': return this.linkFor(frame, true)?.takeConfiguration(frame);
+      case 'start': return this.onStart(streamId, frame.subscriberId, frame.encoderSettings);
+      case 'takeConfiguration':
+        // An offer that maps its media sections to streams comes from a media server.
+        if (frame.idMapping && this.roles.get(streamId) === 'play') this.recovery.through(streamId);
+        return this.linkFor(frame, true)?.takeConfiguration(frame);
       case 'takeCandidate': return this.linkFor(frame, false)?.takeCandidate(frame);
       case 'stop': return this.onStop(streamId, frame.subscriberId);
       case 'forceStreamQuality':
@@ -143,8 +158,13 @@ export class Signalbox extends EventTarget {
     }
   }
 
-  onStart(streamId, subscriberId) {
-    const link = this.openLink(streamId, subscriberId, true);
+  /**
+   * Offers to a viewer (mesh: one connection per subscriberId), to a P2P peer, or, through a
+   * media server (no subscriberId), to the server, sending the ladder's rungs as simulcast layers.
+   */
+  onStart(streamId, subscriberId, layers) {
+    if (!subscriberId && this.roles.get(streamId) === 'publish') this.recovery.through(streamId);
+    const link = this.openLink(streamId, subscriberId, true, subscriberId ? undefined : layers);
     if (!this.media.stream) link.receiveOnly(); // a play-mode P2P peer offers to receive only
     link.offer().then(() => link.applyLadder(this.ladders.get(streamId)))
       // A browser that cannot cap its encodings still sends: the call goes on at full rate.
@@ -173,6 +193,8 @@ export class Signalbox extends EventTarget {
       this.publish(streamId, { mainTrack: room }).catch(() => { /* raised already */ });
       for (const other of frame.streams || []) this.playInRoom(room, other, 0);
     }
+    if (definition === 'publish_started' || definition === 'play_started') this.recovery.succeeded(streamId);
+    if ((definition === 'publish_finished' || definition === 'play_finished')) this.recoverLater(streamId);
     if (definition === 'streamJoined' && this.rooms.has(room)) this.playInRoom(room, streamId, 0);
     if (definition === 'streamLeaved' && this.rooms.has(room)) this.forget(streamId);
     this.emit('notification', frame);
@@ -180,6 +202,9 @@ export class Signalbox extends EventTarget {
   }
 
   onServerError(frame) {
+    if (frame.definition === 'media_server_unavailable' || frame.definition === 'no_stream_exist') {
+      this.recoverLater(frame.streamId);
+    }
     const retry = frame.definition === 'no_stream_exist' ? this.rooms.retry(frame.streamId) : null;
     if (retry) {
       setTimeout(() => this.playInRoom(retry.room, frame.streamId, retry.attempt), retry.delayMillis);
@@ -187,6 +212,20 @@ export class Signalbox extends EventTarget {
     }
     this.emit('error', { error: frame.definition, message: frame });
     if (this.options.callbackError) this.options.callbackError(frame.definition, frame);
+  }
+
+  /**
+   * A stream this client still publishes or plays through a media server has ended without its
+   * asking (the media server was lost, or unreachable): publish or play it again, later.
+   */
+  recoverLater(streamId) {
+    const role = this.roles.get(streamId);
+    if (!this.recovery.covers(streamId) || (role !== 'publish' && role !== 'play')) return;
+    this.recovery.retry(streamId, () => {
+      this.closeLink(key(streamId));
+      if (role === 'publish') this.publish(streamId).catch(() => { /* raised already */ });
+      else this.play(streamId);
+    });
   }
 
   playInRoom(room, streamId, attempt) {
@@ -221,11 +260,14 @@ export class Signalbox extends EventTarget {
     return this.openLink(frame.streamId, role === 'publish' ? frame.subscriberId : undefined, role !== 'play');
   }
 
-  openLink(streamId, subscriberId, sending) {
+  openLink(streamId, subscriberId, sending, layers) {
     const k = key(streamId, subscriberId);
     this.closeLink(k);
     const link = new PeerLink({ streamId, subscriberId, iceServers: this.options.iceServers });
-    if (sending && this.media.stream) link.send(this.media.stream);
+    if (sending && this.media.stream) {
+      if (layers && layers.length > 1) link.sendLayers(this.media.stream, layers);
+      else link.send(this.media.stream);
+    }
     link.addEventListener('signal', (e) => this.send(e.detail));
     link.addEventListener('failure', (e) => this.raise(e.detail));
     link.addEventListener('track', (e) => {
@@ -249,6 +291,7 @@ export class Signalbox extends EventTarget {
     }
     this.roles.delete(streamId);
     this.rooms.forget(streamId);
+    this.recovery.forget(streamId);
   }
 
   // --- reporting ---

@@ -32,7 +32,15 @@ public class ClusterProducer {
     @PostConstruct
     void start() {
         if (config.enabled()) {
-            hazelcast = Hazelcast.newHazelcastInstance(hazelcastConfig(config));
+            try {
+                hazelcast = Hazelcast.newHazelcastInstance(hazelcastConfig(config));
+            } catch (LinkageError e) {
+                // Payara Micro 6 puts its own Hazelcast (5.3.8-payara-1) before the WAR's: the two mix and fail.
+                throw new IllegalStateException("signalbox.cluster.enabled=true needs the Hazelcast "
+                        + "5.7 in Signalbox's WAR, but this server's class loader gives its own Hazelcast ("
+                        + com.hazelcast.instance.BuildInfoProvider.getBuildInfo().getVersion()
+                        + ") first; clustering runs on Open Liberty (see the README, Payara)", e);
+            }
             LOG.log(Level.INFO, "node {0} joined cluster {1} of {2} members",
                     hazelcast.getCluster().getLocalMember().getUuid(), config.name(), hazelcast.getCluster().getMembers().size());
         }

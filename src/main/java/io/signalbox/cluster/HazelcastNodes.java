@@ -5,7 +5,6 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +23,7 @@ final class HazelcastNodes implements Nodes {
     private final HazelcastInstance hazelcast;
     private final ManagedExecutorService managed;
     private final String self;
-    private final Map<String, ITopic<Serializable>> inboxes = new ConcurrentHashMap<>();
+    private final Map<String, ITopic<Object>> inboxes = new ConcurrentHashMap<>();
 
     HazelcastNodes(HazelcastInstance hazelcast, ManagedExecutorService managed) {
         this.hazelcast = hazelcast;
@@ -38,13 +37,13 @@ final class HazelcastNodes implements Nodes {
     }
 
     @Override
-    public void send(String node, Serializable payload) {
+    public void send(String node, Object payload) {
         inboxes.computeIfAbsent(node, n -> hazelcast.getTopic(INBOX + n)).publish(payload);
     }
 
     @Override
     public void onReceive(Consumer<Object> receiver) {
-        hazelcast.<Serializable>getTopic(INBOX + self).addMessageListener(message -> receiver.accept(message.getMessageObject()));
+        hazelcast.<Object>getTopic(INBOX + self).addMessageListener(message -> receiver.accept(message.getMessageObject()));
     }
 
     @Override

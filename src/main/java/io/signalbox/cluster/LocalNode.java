@@ -1,6 +1,5 @@
 package io.signalbox.cluster;
 
-import java.io.Serializable;
 import java.util.function.Consumer;
 
 /** One node on its own: no other node to send to, or to lose. */
@@ -12,7 +11,7 @@ public final class LocalNode implements Nodes {
     }
 
     @Override
-    public void send(String node, Serializable payload) {
+    public void send(String node, Object payload) {
         throw new IllegalStateException("not clustered: there is no node " + node);
     }
 

@@ -1,7 +1,6 @@
 package io.signalbox.cluster;
 
 import io.signalbox.session.SessionId;
-import java.io.Serializable;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +23,7 @@ public interface Nodes {
      * Hands {@code payload} to {@code node}'s receiver without waiting for it. What one thread
      * hands to one node arrives in the order handed, once; what a dead node would have received is lost.
      */
-    void send(String node, Serializable payload);
+    void send(String node, Object payload);
 
     /** Where payloads other nodes send to this one go, one at a time in the order they arrived. */
     void onReceive(Consumer<Object> receiver);

@@ -46,6 +46,8 @@ public class MediaSignals {
         } catch (SignalingException e) {
             // Stopped already (its own stop, or its publisher's): nothing is left to end.
             LOG.log(Level.DEBUG, "{0} on {1} had stopped: {2}", ended.session(), ended.feed(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ending " + ended.session() + " on " + ended.feed() + " failed", e);
         }
     }
 }

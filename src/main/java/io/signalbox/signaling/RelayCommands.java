@@ -8,6 +8,7 @@ import io.signalbox.signaling.message.ClientMessage.TakeCandidate;
 import io.signalbox.signaling.message.ClientMessage.TakeConfiguration;
 import io.signalbox.signaling.message.ServerMessage;
 import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamMedia;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class RelayCommands {
     StreamService streams;
 
     @Inject
+    StreamMedia streamMedia;
+
+    @Inject
     PeerService peers;
 
     @Inject
@@ -38,12 +42,12 @@ public class RelayCommands {
 
     void takeConfiguration(SessionId from, TakeConfiguration message) {
         StreamId stream = new StreamId(message.streamId());
-        if (streams.viaMediaServer(from, stream)) {
+        if (streamMedia.carries(from, stream)) {
             if (message.type().equals("offer")) {
-                String answer = streams.offerToMediaServer(from, stream, message.sdp());
+                String answer = streamMedia.offer(from, stream, message.sdp());
                 directory.send(from, ServerMessage.Configuration.relay(stream.value(), "answer", answer, null));
             } else {
-                streams.answerToMediaServer(from, stream, message.sdp());
+                streamMedia.answer(from, stream, message.sdp());
             }
             return;
         }
@@ -53,8 +57,8 @@ public class RelayCommands {
 
     void takeCandidate(SessionId from, TakeCandidate message) {
         StreamId stream = new StreamId(message.streamId());
-        if (streams.viaMediaServer(from, stream)) {
-            streams.candidateToMediaServer(from, stream, message.id(), message.label(), message.candidate());
+        if (streamMedia.carries(from, stream)) {
+            streamMedia.candidate(from, stream, message.id(), message.label(), message.candidate());
             return;
         }
         relay(from, stream, message.subscriberId(), tag -> ServerMessage.Candidate.relay(stream.value(),

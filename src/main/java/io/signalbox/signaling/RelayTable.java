@@ -1,7 +1,6 @@
 package io.signalbox.signaling;
 
 import io.signalbox.session.SessionId;
-import java.io.Serializable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +22,7 @@ final class RelayTable {
      * A route's name from its owner's side: a P2P stream, a stream the owner plays
      * ({@code subscriberId} empty), or one viewer of a stream the owner publishes.
      */
-    record Key(Kind kind, String stream, String subscriberId) implements Serializable {
+    record Key(Kind kind, String stream, String subscriberId) {
         static Key peer(String stream) {
             return new Key(Kind.PEER, stream, "");
         }

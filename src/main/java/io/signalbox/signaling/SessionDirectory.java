@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -31,6 +32,7 @@ public class SessionDirectory {
     }
 
     private final Map<SessionId, Connection> sessions = new ConcurrentHashMap<>();
+    private volatile BiConsumer<SessionId, String> mediaReleases = (session, stream) -> { };
 
     @Inject
     SignalingMetrics metrics;
@@ -68,7 +70,7 @@ public class SessionDirectory {
      */
     public void send(SessionId to, ServerMessage message) {
         if (nodes.isRemote(to)) {
-            nodes.send(to.node().orElseThrow(), new Delivery.Frame(to, ServerMessageJson.encode(message)));
+            nodes.send(to.node().orElseThrow(), new Delivery.Frame(to.value(), ServerMessageJson.encode(message)));
             metrics.sent(message);
         } else if (write(to, ServerMessageJson.encode(message))) {
             metrics.sent(message);
@@ -88,7 +90,7 @@ public class SessionDirectory {
             return false;
         }
         ServerMessage message = taggedWith.apply(route.tag());
-        Delivery.Relayed relayed = new Delivery.Relayed(route.to(), from, route.back(), ServerMessageJson.encode(message));
+        Delivery.Relayed relayed = Delivery.Relayed.of(route.to(), from, route.back(), ServerMessageJson.encode(message));
         if (nodes.isRemote(route.to())) {
             nodes.send(route.to().node().orElseThrow(), relayed);
             metrics.sent(message);
@@ -104,7 +106,7 @@ public class SessionDirectory {
      * same session takes effect before that frame is written.
      */
     void route(SessionId owner, RelayTable.Key key, SessionId peer, String tag, long version) {
-        Delivery.RouteChange change = new Delivery.RouteChange(owner, key, peer, tag, version);
+        Delivery.RouteChange change = Delivery.RouteChange.of(owner, key, peer, tag, version);
         if (nodes.isRemote(owner)) {
             nodes.send(owner.node().orElseThrow(), change);
         } else {
@@ -113,9 +115,28 @@ public class SessionDirectory {
     }
 
     /** Takes in what another node sent to one of this node's sessions. */
+    /** Who lets go of a session's media on a stream when asked to, on this node. */
+    void onMediaRelease(BiConsumer<SessionId, String> release) {
+        mediaReleases = release;
+    }
+
+    /**
+     * Has the node that holds {@code session} let go of its media on {@code stream}: a viewer's
+     * subscription lives on its own node's connection to the media server.
+     */
+    void releaseMedia(SessionId session, String stream) {
+        if (nodes.isRemote(session)) {
+            nodes.send(session.node().orElseThrow(), new Delivery.MediaRelease(session.value(), stream));
+        } else {
+            mediaReleases.accept(session, stream);
+        }
+    }
+
     private void receive(Object delivery) {
         if (delivery instanceof Delivery.Frame frame) {
-            write(frame.to(), frame.text());
+            write(frame.session(), frame.text());
+        } else if (delivery instanceof Delivery.MediaRelease release) {
+            mediaReleases.accept(release.session(), release.stream());
         } else if (delivery instanceof Delivery.Relayed relayed) {
             deliver(relayed);
         } else if (delivery instanceof Delivery.RouteChange change) {
@@ -126,19 +147,19 @@ public class SessionDirectory {
     }
 
     private boolean deliver(Delivery.Relayed relayed) {
-        Connection receiver = sessions.get(relayed.to());
+        Connection receiver = sessions.get(relayed.session());
         RelayTable.Route back = receiver == null ? null : receiver.routes().find(relayed.back());
-        if (back == null || !back.to().equals(relayed.from())) {
+        if (back == null || !back.to().value().equals(relayed.from())) {
             LOG.log(Level.DEBUG, "dropped a frame from {0} that {1} no longer takes", relayed.from(), relayed.to());
             return false;
         }
-        return write(relayed.to(), relayed.text());
+        return write(relayed.session(), relayed.text());
     }
 
     private void apply(Delivery.RouteChange change) {
-        Connection owner = sessions.get(change.to());
+        Connection owner = sessions.get(change.session());
         if (owner != null) {
-            owner.routes().apply(change.key(), change.peer(), change.tag(), change.version());
+            owner.routes().apply(change.key(), change.peerSession(), change.tag(), change.version());
         }
     }
 

@@ -15,8 +15,10 @@ import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.PublishStarted;
 import io.signalbox.signaling.message.ServerMessage.ResolutionChange;
 import io.signalbox.signaling.message.ServerMessage.Signal;
+import io.signalbox.signaling.message.ServerMessage.StartPublishing;
 import io.signalbox.signaling.message.ServerMessage.StreamInformation;
 import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamMedia;
 import io.signalbox.stream.StreamService;
 import io.signalbox.stream.SubscriberId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,9 @@ public class StreamCommands {
     StreamService streams;
 
     @Inject
+    StreamMedia streamMedia;
+
+    @Inject
     TokenVerifier tokens;
 
     @Inject
@@ -45,7 +50,7 @@ public class StreamCommands {
         tokens.check(from, Action.PUBLISH, stream, message.token());
         StreamService.Published published = streams.publish(from, stream);
         if (published.viaMediaServer()) {
-            directory.send(from, Signal.start(stream.value(), null)); // publish_started follows once media flows
+            directory.send(from, StartPublishing.of(stream.value(), published.ladder())); // publish_started follows once media flows
         } else {
             directory.send(from, PublishStarted.of(stream.value(), published.ladder()));
         }
@@ -87,8 +92,14 @@ public class StreamCommands {
     void forceStreamQuality(SessionId from, ForceStreamQuality message) {
         StreamId stream = new StreamId(message.streamId());
         StreamService.QualityForced forced = streams.forceQuality(from, stream, message.streamHeight());
-        directory.send(forced.publisher(), ForceQuality.of(stream.value(), forced.subscriberId(), forced.height()));
+        forced.publisher().ifPresent(publisher ->
+                directory.send(publisher, ForceQuality.of(stream.value(), forced.subscriberId(), forced.height())));
         directory.send(from, ResolutionChange.of(stream.value(), forced.height()));
+    }
+
+    /** Lets viewers' subscriptions on this node go when their publisher stops, wherever that happens. */
+    void releaseMediaHere(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
+        directory.onMediaRelease((viewer, stream) -> streamMedia.release(viewer, new StreamId(stream)));
     }
 
     /** Tells the publisher and viewers of a stream an admin deleted over REST that it has ended. */
@@ -109,9 +120,11 @@ public class StreamCommands {
         String stream = stopped.stream().value();
         if (stopped instanceof StreamService.Unpublished unpublished) {
             unpublished.viewers().values().forEach(viewer -> {
-                if (!streams.forwardsMedia()) {
-                    // A viewer's connection to the publisher closes; one to the media server is
-                    // kept, as Ant Media's player retries on it until the stream is back.
+                if (streams.forwardsMedia()) {
+                    // The viewer's subscription goes on its own node; its connection is kept, as
+                    // Ant Media's player retries on it until the stream is back.
+                    directory.releaseMedia(viewer, stream);
+                } else {
                     directory.send(viewer, Signal.stop(stream, null));
                 }
                 directory.send(viewer, Notification.of(Notice.PLAY_FINISHED, stream));

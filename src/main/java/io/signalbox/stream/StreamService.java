@@ -51,8 +51,11 @@ public class StreamService {
     public record Route(SessionId to, String subscriberId) {
     }
 
-    /** A viewer's quality request: the publisher is told to send {@code height} to {@code subscriberId}. */
-    public record QualityForced(StreamId stream, SessionId publisher, String subscriberId, int height) {
+    /**
+     * A viewer's quality request: the publisher, when there is one to tell (no media server),
+     * sends {@code height} to {@code subscriberId}; through the media server, the server switched the layer itself.
+     */
+    public record QualityForced(StreamId stream, Optional<SessionId> publisher, String subscriberId, int height) {
     }
 
     /** What a stop (or a closed session) ended. */
@@ -147,29 +150,9 @@ public class StreamService {
         return new Viewing(stream, subscriberId, current.publisher(), session, store.nextVersion(), Optional.empty());
     }
 
-    /** Whether the media server carries {@code session}'s media on {@code stream}, so its descriptions and candidates go there. */
-    public boolean viaMediaServer(SessionId session, StreamId stream) {
-        return media.carries(session, stream.value());
-    }
-
     /** Whether publishers and viewers connect to a media server rather than to each other. */
     public boolean forwardsMedia() {
         return media.forwards();
-    }
-
-    /** Hands a publisher's offer to the media server; returns its answer. */
-    public String offerToMediaServer(SessionId publisher, StreamId stream, String sdp) {
-        return media.offer(publisher, stream.value(), sdp);
-    }
-
-    /** Hands a viewer's answer to the media server. */
-    public void answerToMediaServer(SessionId viewer, StreamId stream, String sdp) {
-        media.answer(viewer, stream.value(), sdp);
-    }
-
-    /** Hands a browser's candidate to the media server. */
-    public void candidateToMediaServer(SessionId session, StreamId stream, String mid, Integer mLineIndex, String candidate) {
-        media.candidate(session, stream.value(), mid, mLineIndex, candidate);
     }
 
     /** The ladder a publisher of a stream is handed once its media flows into the media server. */
@@ -243,7 +226,7 @@ public class StreamService {
         if (media.forwards()) {
             String feed = stopped.stream().value();
             if (stopped instanceof Unpublished unpublished) {
-                unpublished.viewers().values().forEach(viewer -> media.stop(viewer, feed));
+                // Its viewers' subscriptions live on their own nodes: releaseMedia, there.
                 media.stop(unpublished.publisher(), feed);
             } else if (stopped instanceof Unplayed unplayed) {
                 media.stop(unplayed.viewer(), feed);
@@ -271,7 +254,23 @@ public class StreamService {
         int rung = encoding.quality(stream.value(), ownLadder(stream), height);
         String subscriberId = current.subscriberOf(viewer).orElseThrow(() -> new SignalingException(
                 ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, "session " + viewer + " does not play " + stream));
-        return new QualityForced(stream, current.publisher(), subscriberId, rung);
+        if (!media.forwards()) {
+            return new QualityForced(stream, Optional.of(current.publisher()), subscriberId, rung);
+        }
+        media.layer(viewer, stream.value(), layerOf(ladder(stream), rung));
+        return new QualityForced(stream, Optional.empty(), subscriberId, rung);
+    }
+
+    /**
+     * The simulcast layer that carries {@code height}: the publisher sends the three highest
+     * rungs, counted from the lowest of them (0) up; a lower rung gets the lowest layer, and 0
+     * (automatic) the highest.
+     */
+    static int layerOf(List<EncoderSetting> ladder, int height) {
+        List<Integer> heights = ladder.stream().map(EncoderSetting::height).sorted(java.util.Comparator.reverseOrder())
+                .limit(3).sorted().toList();
+        int layer = heights.indexOf(height);
+        return height == 0 ? heights.size() - 1 : Math.max(layer, 0);
     }
 
     /** The sessions that publish or play a stream. */

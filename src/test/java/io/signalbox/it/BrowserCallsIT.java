@@ -87,6 +87,9 @@ class BrowserCallsIT {
         Page first = pages[1];
         Page second = pages[2];
         publisher.waitForFunction("() => Object.values(window.demo.peerStates).filter(s => s === 'connected').length === 2");
+        // The live figures: in a mesh the publisher sends on one connection per viewer; each viewer shows what it decodes.
+        publisher.waitForFunction("s => Object.entries(window.demo.stats || {}).filter(([k, v]) => k.startsWith(s + '/') && v.sent > 0).length === 2", s);
+        first.waitForFunction("s => (window.demo.stats?.[s]?.height || 0) > 0 && window.demo.stats[s].received > 0", s);
         Browsers.screenshot(publisher, "publish");
         Browsers.screenshot(first, "play");
         publisher.click("#stop");

@@ -60,6 +60,14 @@ public final class Browsers implements AutoCloseable {
         return page;
     }
 
+    /** A page in its own context at {@code path} of another server, on {@code port} of this host. */
+    public Page openAt(int port, String path) {
+        Page page = browser.newContext().newPage();
+        page.setDefaultTimeout(SignalingClient.TIMEOUT.toMillis() * 2);
+        page.navigate("http://localhost:" + port + path);
+        return page;
+    }
+
     /**
      * A publish page publishing {@code streamId} and {@code viewers} play pages playing it; returns
      * the publisher first, once every viewer decodes its video.

@@ -84,6 +84,11 @@ public final class JanusServer implements AutoCloseable {
         }
     }
 
+    /** Janus's process id ({@code ip netns exec} execs it in place). */
+    public long pid() {
+        return janus.pid();
+    }
+
     /** Kills Janus at once (SIGKILL), as a crash would. */
     public void kill() throws InterruptedException {
         if (janus != null && janus.isAlive()) {

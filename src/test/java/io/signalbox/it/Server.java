@@ -20,8 +20,11 @@ public final class Server {
     private Server() {
     }
 
+    /** The port of the server Arquillian manages. */
+    public static final int PORT = Integer.parseInt(System.getProperty("it.http.port", "19080"));
+
     public static URI http(String path) {
-        return URI.create("http://localhost:" + System.getProperty("it.http.port", "19080") + path);
+        return URI.create("http://localhost:" + PORT + path);
     }
 
     public static URI websocket() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Publish and play through a real Janus ({@code signalbox.media.backend=janus}) with Ant Media's
@@ -31,9 +32,18 @@ class SfuBroadcastIT {
     private static String bundle;
     private final List<Page> pages = new ArrayList<>();
 
+    @RegisterExtension
+    final ThreadDumpOnFailure dumps = new ThreadDumpOnFailure(System.getProperty("it.server.name", "signalbox-it"));
+
+    /** A ladder of three rungs, which the Signalbox SDK sends as three simulcast layers. */
+    private static final String LADDER = "signalbox.encoder.settings=[{\"height\":720,\"videoBitrate\":1500000,\"audioBitrate\":64000},"
+            + "{\"height\":360,\"videoBitrate\":500000,\"audioBitrate\":64000},{\"height\":180,\"videoBitrate\":150000,\"audioBitrate\":64000}]";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(JanusServer.settings(NETWORK));
+        List<String> settings = new ArrayList<>(List.of(JanusServer.settings(NETWORK)));
+        settings.add(LADDER);
+        return Deployments.war(settings.toArray(String[]::new));
     }
 
     @BeforeAll
@@ -76,14 +86,14 @@ class SfuBroadcastIT {
         String s = Ids.unique("sfu-live");
         Page publisher = publisher(s);
         Page first = player(s);
-        awaitDecoding(first, s);
-        double withOne = stableUploadBitsPerSecond(publisher, AMS_CONNECTION, s);
+        SfuPages.awaitDecoding(first, s);
+        double withOne = SfuPages.stableUploadBitsPerSecond(publisher, SfuPages.AMS_CONNECTION, s);
         Page second = player(s);
         Page third = player(s);
         for (Page page : List.of(first, second, third)) {
-            awaitDecoding(page, s);
+            SfuPages.awaitDecoding(page, s);
         }
-        double withThree = stableUploadBitsPerSecond(publisher, AMS_CONNECTION, s);
+        double withThree = SfuPages.stableUploadBitsPerSecond(publisher, SfuPages.AMS_CONNECTION, s);
         // One copy goes up whatever the audience: a mesh would send about three times as much.
         System.out.printf("SfuBroadcastIT: Ant Media SDK publisher uploads %.0f b/s with one player, %.0f with three%n", withOne, withThree);
         assertTrue(withThree <= 1.5 * withOne, "upload with three players " + withThree + " b/s, with one " + withOne);
@@ -101,7 +111,7 @@ class SfuBroadcastIT {
         String s = Ids.unique("sfu-sdk");
         Page[] broadcast = browsers.broadcast(s, 1);
         pages.addAll(List.of(broadcast));
-        double withOne = stableUploadBitsPerSecond(broadcast[0], SDK_CONNECTION, s);
+        double withOne = SfuPages.stableUploadBitsPerSecond(broadcast[0], SfuPages.SDK_CONNECTION, s);
         assertEquals(1, countConnections(broadcast[0]), "the publisher's peer connections");
         for (int i = 0; i < 2; i++) {
             Page player = browsers.open("/demo/play.html?streamId=" + s);
@@ -110,13 +120,50 @@ class SfuBroadcastIT {
             player.click("#play");
             Browsers.awaitRemoteVideos(player, 1);
         }
-        double withThree = stableUploadBitsPerSecond(broadcast[0], SDK_CONNECTION, s);
+        double withThree = SfuPages.stableUploadBitsPerSecond(broadcast[0], SfuPages.SDK_CONNECTION, s);
         System.out.printf("SfuBroadcastIT: Signalbox SDK publisher uploads %.0f b/s with one player, %.0f with three%n", withOne, withThree);
         assertTrue(withThree <= 1.5 * withOne, "upload with three players " + withThree + " b/s, with one " + withOne);
         assertEquals(1, countConnections(broadcast[0]), "the publisher's peer connections");
+        // The live figures: one connection up, whatever the audience; the player shows what it decodes.
+        broadcast[0].waitForFunction("s => Object.keys(window.demo.stats || {}).length === 1 && window.demo.stats[s].sent > 0", s);
+        broadcast[1].waitForFunction("s => (window.demo.stats?.[s]?.height || 0) > 0 && window.demo.stats[s].received > 0", s);
+        Browsers.screenshot(broadcast[0], "sfu-signalbox-publisher");
         Browsers.screenshot(broadcast[1], "sfu-signalbox-player");
         broadcast[0].click("#stop");
         broadcast[0].waitForFunction("() => window.demo.events.includes('publish_finished')");
+    }
+
+    @Test
+    void forceStreamQualityToTheLowestRungMakesJanusSendThePlayerItsSmallestLayer() {
+        String s = Ids.unique("sfu-layers");
+        Page publisher = browsers.open("/demo/publish.html?streamId=" + s + "&height=720");
+        pages.add(publisher);
+        Browsers.awaitConnected(publisher);
+        publisher.click("#publish");
+        publisher.waitForFunction("() => window.demo.events.includes('publish_started')");
+        assertEquals(3, ((Number) publisher.evaluate("s => window.demo.client.links.get(s).pc.getSenders()"
+                + ".find(x => x.track && x.track.kind === 'video').getParameters().encodings.length", s)).intValue(),
+                "simulcast layers the publisher sends");
+        Page player = browsers.open("/demo/play.html?streamId=" + s);
+        pages.add(player);
+        Browsers.awaitConnected(player);
+        player.click("#play");
+        Browsers.awaitRemoteVideos(player, 1);
+        awaitDecodedHeight(player, s, "h => h >= 540");
+        player.evaluate("s => window.demo.client.forceStreamQuality(s, 180)", s);
+        player.waitForFunction("() => window.demo.events.includes('resolutionChangeInfo')");
+        awaitDecodedHeight(player, s, "h => h > 0 && h <= 270");
+        Browsers.screenshot(player, "sfu-lowest-layer");
+        publisher.click("#stop");
+        publisher.waitForFunction("() => window.demo.events.includes('publish_finished')");
+    }
+
+    /** Waits until the height of the video the player decodes for {@code s} passes {@code test}. */
+    private static void awaitDecodedHeight(Page player, String s, String test) {
+        player.waitForFunction("async ([s, test]) => { const pc = window.demo.client.links.get(s)?.pc; if (!pc) return false;"
+                + " let h = 0; (await pc.getStats()).forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'video') h = r.frameHeight || 0; });"
+                + " return eval(test)(h); }", List.of(s, test),
+                new Page.WaitForFunctionOptions().setTimeout(45_000).setPollingInterval(500));
     }
 
     @Test
@@ -138,61 +185,53 @@ class SfuBroadcastIT {
     }
 
     @Test
-    void whenJanusDiesMidBroadcastEveryoneIsToldAndTheSdkPublishesAndPlaysAgainOnceItIsBack() throws Exception {
+    void whenJanusDiesMidBroadcastEveryoneIsToldAndBothSdksPublishAndPlayAgainOnceItIsBack() throws Exception {
         String s = Ids.unique("sfu-crash");
         Page publisher = publisher(s);
         Page player = player(s);
-        awaitDecoding(player, s);
+        SfuPages.awaitDecoding(player, s);
+        String t = Ids.unique("sfu-crash-sdk");
+        Page[] sdk = browsers.broadcast(t, 1);
+        pages.addAll(List.of(sdk));
 
         janus.kill();
         publisher.waitForFunction("() => window.amsEvents.includes('publish_finished')");
         player.waitForFunction("() => window.amsEvents.includes('play_finished')");
+        sdk[0].waitForFunction("() => window.demo.events.includes('publish_finished')");
+        sdk[1].waitForFunction("() => window.demo.events.includes('play_finished')");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Server.registries().getInt("publishedStreams") == 0 && mediaHandles() == 0);
 
         janus.startJanus();
         awaitMedia(true);
-        // Ant Media's SDK retries on its own (reconnectIfRequired) while its connections are down.
-        publisher.waitForFunction("() => window.amsEvents.filter(e => e === 'publish_started').length >= 2",
-                null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        // Ant Media's SDK retries on its own (reconnectIfRequired), Signalbox's with backoff up to 10 s.
+        Page.WaitForFunctionOptions aMinute = new Page.WaitForFunctionOptions().setTimeout(60_000);
+        publisher.waitForFunction("() => window.amsEvents.filter(e => e === 'publish_started').length >= 2", null, aMinute);
+        sdk[0].waitForFunction("() => window.demo.events.filter(e => e === 'publish_started').length >= 2", null, aMinute);
+        sdk[1].waitForFunction("() => window.demo.events.filter(e => e === 'play_started').length >= 2", null, aMinute);
         player.evaluate("() => window.amsFrames = 0");
-        awaitDecoding(player, s);
+        SfuPages.awaitDecoding(player, s);
+        Browsers.awaitRemoteVideos(sdk[1], 1);
         publisher.evaluate("s => window.ams.stop(s)", s);
         player.evaluate("s => window.ams.stop(s)", s);
+        sdk[0].click("#stop");
+        sdk[0].waitForFunction("() => window.demo.events.filter(e => e === 'publish_finished').length >= 2");
     }
 
-    /** How the tests reach the publisher's peer connection of stream {@code s} in each SDK's page. */
-    private static final String AMS_CONNECTION = "window.ams.remotePeerConnection[s]";
-    private static final String SDK_CONNECTION = "window.demo.client.links.get(s).pc";
+    private static void awaitMedia(boolean up) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> mediaUp() == up);
+    }
+
+    private static boolean mediaUp() {
+        return SfuPages.mediaAt(Server.PORT).getString("status").equals("UP");
+    }
+
+    private static int mediaHandles() {
+        return SfuPages.mediaHandlesAt(Server.PORT);
+    }
 
     private static int countConnections(Page publisher) {
         return ((Number) publisher.evaluate("() => window.demo.client.links.size")).intValue();
-    }
-
-    /** A page running Ant Media's WebRTCAdaptor with the options it needs here, callbacks kept in window.ams*. */
-    private Page adaptor(boolean playOnly) {
-        Page page = browsers.open("/");
-        pages.add(page);
-        page.evaluate("() => { document.body.innerHTML = '<video id=\"localVideo\" autoplay muted playsinline></video>"
-                + "<div id=\"players\"></div>'; }");
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(bundle));
-        // The bundle's one plugin (video effects) needs a global from another package; media does not use it.
-        // No STUN server: the SDK's default is a public one, and these tests reach no other host.
-        page.evaluate("playOnly => { window.webrtc_adaptor.WebRTCAdaptor.pluginInitMethods.length = 0;"
-                + " window.amsEvents = []; window.amsErrors = []; window.amsTracks = [];"
-                + " window.ams = new window.webrtc_adaptor.WebRTCAdaptor({"
-                + "  websocket_url: location.origin.replace('http', 'ws') + '/websocket',"
-                + "  mediaConstraints: { video: !playOnly, audio: !playOnly }, peerconnection_config: { iceServers: [] },"
-                + "  localVideoId: playOnly ? undefined : 'localVideo', isPlayMode: playOnly, debug: false,"
-                + "  callback: (info, obj) => { window.amsEvents.push(info);"
-                + "    if (info === 'newTrackAvailable') { window.amsTracks.push(obj.trackId);"
-                + "      let v = document.getElementById('v-' + obj.streamId);"
-                + "      if (!v) { v = document.createElement('video'); v.id = 'v-' + obj.streamId; v.autoplay = true; v.muted = true;"
-                + "        document.getElementById('players').appendChild(v); }"
-                + "      v.srcObject = obj.stream; } },"
-                + "  callbackError: (error) => window.amsErrors.push(error) }); }", playOnly);
-        page.waitForFunction("() => window.amsEvents.includes('initialized')");
-        return page;
     }
 
     private Page publisher(String s) {
@@ -208,44 +247,9 @@ class SfuBroadcastIT {
         return page;
     }
 
-    /** Waits until the page's connection for {@code s} decodes more video frames than it had. */
-    private static void awaitDecoding(Page page, String s) {
-        page.waitForFunction("async s => { const pc = window.ams.remotePeerConnection[s]; if (!pc) return false;"
-                + " let frames = 0; (await pc.getStats()).forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'video')"
-                + " frames += r.framesDecoded || 0; });"
-                + " if (window.amsFrames === undefined || frames < window.amsFrames) { window.amsFrames = frames; return false; }"
-                + " return frames > window.amsFrames + 10; }", s,
-                new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(500));
-    }
-
-    /**
-     * The publisher's upload for {@code s} in bits per second, once it has settled: two-second
-     * windows until two in a row agree within a fifth (at most eight windows).
-     */
-    private static double stableUploadBitsPerSecond(Page page, String connection, String s) {
-        Object rate = page.evaluate("async s => { const pc = " + connection + ";"
-                + " const sent = async () => { let b = 0; (await pc.getStats()).forEach(r => { if (r.type === 'outbound-rtp') b += r.bytesSent; }); return b; };"
-                + " let last = -1; for (let i = 0; i < 8; i++) { const a = await sent(); await new Promise(r => setTimeout(r, 2000));"
-                + "   const rate = (await sent() - a) * 8 / 2; if (last > 0 && Math.abs(rate - last) <= last / 5) return rate; last = rate; }"
-                + " return last; }", s);
-        return ((Number) rate).doubleValue();
-    }
-
-    private static void awaitMedia(boolean up) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> mediaUp() == up);
-    }
-
-    private static boolean mediaUp() {
-        return media().getString("status").equals("UP");
-    }
-
-    private static int mediaHandles() {
-        return media().getJsonObject("data").getInt("mediaServerHandles");
-    }
-
-    private static JsonObject media() {
-        JsonObject health = Server.getJson("/health/ready").asJsonObject();
-        return health.getJsonArray("checks").stream().map(c -> c.asJsonObject())
-                .filter(c -> c.getString("name").equals("media")).findFirst().orElseThrow();
+    private Page adaptor(boolean playOnly) {
+        Page page = SfuPages.adaptor(browsers, bundle, Server.PORT, playOnly);
+        pages.add(page);
+        return page;
     }
 }

@@ -174,9 +174,13 @@ final class JanusConnection implements WebSocket.Listener {
             return answer;
         }
         String text = request.build().toString();
-        synchronized (this) {
-            // One whole frame at a time: the JDK socket refuses a send while another is under way.
-            current.sendText(text, true).orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).join();
+        try {
+            synchronized (this) {
+                // One whole frame at a time: the JDK socket refuses a send while another is under way.
+                current.sendText(text, true).orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).join();
+            }
+        } catch (java.util.concurrent.CompletionException e) {
+            answer.completeExceptionally(new JanusException(0, "sending to Janus failed: " + e.getCause()));
         }
         return answer;
     }
@@ -312,7 +316,7 @@ final class JanusConnection implements WebSocket.Listener {
         thread.setContextClassLoader(application);
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             LOG.log(Level.WARNING, "handling a message from Janus failed", e);
         } finally {
             thread.setContextClassLoader(before);

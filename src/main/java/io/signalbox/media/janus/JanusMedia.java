@@ -37,8 +37,8 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     private static final int NO_SUCH_FEED = 428;
     private static final int ROOM_EXISTS = 427;
 
-    /** One handle of this node on Janus: whose it is, for which feed, and whether media flows yet. */
-    private record Handle(long id, SessionId session, String feed, boolean publisher) {
+    /** One handle of this node on Janus: whose it is, for which feed, and (a viewer's) its video sections. */
+    private record Handle(long id, SessionId session, String feed, boolean publisher, List<String> videoMids) {
     }
 
     private record Part(SessionId session, String feed) {
@@ -53,6 +53,9 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Janus's events as media events, in Janus's order, off the socket's thread. */
+    private InOrder reports;
+
     private final Map<Part, Handle> parts = new ConcurrentHashMap<>();
     private final Map<Long, Handle> byId = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> flowing = new ConcurrentHashMap<>();
@@ -60,6 +63,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
 
     /** Connects to Janus; called once at start when the backend is janus. */
     public void start() {
+        reports = new InOrder(scheduler, Thread.currentThread().getContextClassLoader());
         janus = new JanusConnection(config.janusUrl(), config.janusApiSecret(), config.requestTimeoutMillis(),
                 config.maxReconnectMillis(), scheduler, this);
         janus.start();
@@ -99,7 +103,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
             janus.detach(handle);
             throw unavailable(feed, e);
         }
-        remember(new Handle(handle, publisher, feed, true));
+        remember(new Handle(handle, publisher, feed, true, List.of()));
     }
 
     @Override
@@ -132,12 +136,16 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
             }
             throw unavailable(feed, e);
         }
-        remember(new Handle(handle, viewer, feed, false));
         Map<String, String> idMapping = new LinkedHashMap<>();
+        List<String> videoMids = new java.util.ArrayList<>();
         for (JsonValue stream : attached.getJsonArray("streams")) {
             JsonObject s = stream.asJsonObject();
             idMapping.put(s.getString("mid"), s.getString("feed_id", feed));
+            if ("video".equals(s.getString("type", ""))) {
+                videoMids.add(s.getString("mid"));
+            }
         }
+        remember(new Handle(handle, viewer, feed, false, List.copyOf(videoMids)));
         return new Offer(attached.getJsonObject("jsep").getString("sdp"), idMapping);
     }
 
@@ -168,8 +176,14 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     @Override
     public void layer(SessionId viewer, String feed, int layer) {
         Handle handle = require(viewer, feed);
-        JsonObject body = janus.json().createObjectBuilder().add("request", "configure").add("substream", layer).build();
-        janus.message(handle.id(), body, null, true);
+        var streams = janus.json().createArrayBuilder();
+        handle.videoMids().forEach(mid -> streams.add(janus.json().createObjectBuilder().add("mid", mid).add("substream", layer)));
+        JsonObject body = janus.json().createObjectBuilder().add("request", "configure").add("streams", streams).build();
+        try {
+            janus.message(handle.id(), body, null, true);
+        } catch (JanusException e) {
+            throw unavailable(feed, e);
+        }
     }
 
     @Override
@@ -241,20 +255,24 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         parts.clear();
         byId.clear();
         flowing.clear();
-        all.forEach(handle -> events.fire(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why)));
+        all.forEach(handle -> report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why)));
     }
 
     private void started(Handle handle) {
         if (flowing.putIfAbsent(handle.id(), Boolean.TRUE) == null) {
-            events.fire(new MediaEvent.Flowing(handle.session(), handle.feed(), handle.publisher()));
+            report(new MediaEvent.Flowing(handle.session(), handle.feed(), handle.publisher()));
         }
     }
 
     private void ended(Handle handle, String why) {
         if (forget(new Part(handle.session(), handle.feed())) != null) {
-            janus.detach(handle.id());
-            events.fire(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why));
+            reports.execute(() -> janus.detach(handle.id()));
+            report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why));
         }
+    }
+
+    private void report(MediaEvent event) {
+        reports.execute(() -> events.fire(event));
     }
 
     private long attach(String feed) {

@@ -48,6 +48,17 @@ public sealed interface ServerMessage {
         }
     }
 
+    /**
+     * {@code start} to a publisher through the media server: it offers now, sending the ladder's
+     * rungs as simulcast layers (Ant Media's SDK reads only {@code command} and {@code streamId}).
+     */
+    @JsonbPropertyOrder({"command", "streamId", "encoderSettings"})
+    record StartPublishing(String command, String streamId, List<EncoderSetting> encoderSettings) implements ServerMessage {
+        public static StartPublishing of(String streamId, List<EncoderSetting> ladder) {
+            return new StartPublishing("start", streamId, ladder.isEmpty() ? null : ladder);
+        }
+    }
+
     /** {@code publish_started}, handing the publisher its encoder ladder (section 8). */
     @JsonbPropertyOrder({"command", "definition", "streamId", "encoderSettings"})
     record PublishStarted(String command, String definition, String streamId, List<EncoderSetting> encoderSettings)

@@ -1,0 +1,88 @@
+// Live figures of every peer connection a demo page's client holds, read from getStats once a
+// second: sent and received bitrate, the video's resolution, and (for a publisher) how many
+// connections it feeds; with a small chart of the bitrate. Works under both media backends.
+
+const WINDOW = 60; // seconds of history in the chart
+
+/**
+ * Shows the figures of {@code client}'s connections in {@code panel}; returns a function that
+ * stops. Kept in window.demo.stats for the browser tests.
+ */
+export function showStats(client, panel) {
+  const history = new Map();
+  const previous = new Map();
+  window.demo.stats = {};
+  const timer = setInterval(async () => {
+    const rows = [];
+    for (const [key, link] of client.links) {
+      const now = await figures(link.pc);
+      const before = previous.get(key);
+      previous.set(key, now);
+      if (!before) continue;
+      const seconds = (now.at - before.at) / 1000;
+      const sent = Math.max(0, (now.bytesSent - before.bytesSent) * 8 / seconds);
+      const received = Math.max(0, (now.bytesReceived - before.bytesReceived) * 8 / seconds);
+      const points = history.get(key) || [];
+      points.push(sent + received);
+      if (points.length > WINDOW) points.shift();
+      history.set(key, points);
+      window.demo.stats[key] = { sent, received, width: now.width, height: now.height };
+      rows.push({ key, sent, received, now, points });
+    }
+    for (const key of [...history.keys()]) if (!client.links.has(key)) { history.delete(key); previous.delete(key); }
+    render(panel, rows, client.links.size);
+  }, 1000);
+  return () => clearInterval(timer);
+}
+
+async function figures(pc) {
+  const f = { at: Date.now(), bytesSent: 0, bytesReceived: 0, width: 0, height: 0 };
+  (await pc.getStats()).forEach((r) => {
+    if (r.type === 'outbound-rtp') {
+      f.bytesSent += r.bytesSent || 0;
+      if (r.kind === 'video' && (r.frameHeight || 0) > f.height) { f.width = r.frameWidth; f.height = r.frameHeight; }
+    }
+    if (r.type === 'inbound-rtp') {
+      f.bytesReceived += r.bytesReceived || 0;
+      if (r.kind === 'video' && r.frameHeight) { f.width = r.frameWidth; f.height = r.frameHeight; }
+    }
+  });
+  return f;
+}
+
+function render(panel, rows, connections) {
+  panel.replaceChildren();
+  const summary = document.createElement('p');
+  summary.textContent = `${connections} peer connection${connections === 1 ? '' : 's'}`
+    + ' (a publisher through a media server keeps one whatever the audience; in a mesh, one per viewer)';
+  panel.append(summary);
+  for (const { key, sent, received, now, points } of rows) {
+    const row = document.createElement('div');
+    row.className = 'stat';
+    const text = document.createElement('span');
+    text.textContent = `${key}: up ${kbps(sent)}, down ${kbps(received)}, ${now.width}×${now.height}`;
+    const chart = document.createElement('canvas');
+    chart.width = 180;
+    chart.height = 40;
+    draw(chart, points);
+    row.append(chart, text);
+    panel.append(row);
+  }
+}
+
+function kbps(bits) {
+  return `${Math.round(bits / 1000)} kb/s`;
+}
+
+function draw(canvas, points) {
+  const g = canvas.getContext('2d');
+  const top = Math.max(1, ...points);
+  g.strokeStyle = '#0a7';
+  g.beginPath();
+  points.forEach((p, i) => {
+    const x = (i / (WINDOW - 1)) * canvas.width;
+    const y = canvas.height - (p / top) * (canvas.height - 2) - 1;
+    if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
+  });
+  g.stroke();
+}
