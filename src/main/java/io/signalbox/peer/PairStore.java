@@ -1,7 +1,6 @@
 package io.signalbox.peer;
 
 import io.signalbox.cluster.SharedMaps;
-import io.signalbox.session.SessionId;
 import io.signalbox.session.SessionIndex;
 import io.signalbox.stream.StreamId;
 import jakarta.enterprise.context.ApplicationScoped;

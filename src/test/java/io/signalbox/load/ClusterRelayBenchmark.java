@@ -21,7 +21,7 @@ public final class ClusterRelayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = LoadGenerator.options(args);
+        Map<String, String> o = LoadGenerator.options(args, 0);
         int pairs = Integer.parseInt(o.getOrDefault("--pairs", "50"));
         int seconds = Integer.parseInt(o.getOrDefault("--seconds", "10"));
         int rounds = Integer.parseInt(o.getOrDefault("--rounds", "2"));

@@ -465,8 +465,13 @@ public final class LoadGenerator {
     }
 
     static Map<String, String> options(String[] args) {
+        return options(args, 1);
+    }
+
+    /** {@code --name value} pairs from {@code args[from]} on (the generator's first argument is its scenario). */
+    static Map<String, String> options(String[] args, int from) {
         Map<String, String> o = new HashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
+        for (int i = from; i + 1 < args.length; i += 2) {
             o.put(args[i], args[i + 1]);
         }
         return o;
