@@ -114,7 +114,6 @@ public class SessionDirectory {
         }
     }
 
-    /** Takes in what another node sent to one of this node's sessions. */
     /** Who lets go of a session's media on a stream when asked to, on this node. */
     void onMediaRelease(BiConsumer<SessionId, String> release) {
         mediaReleases = release;
@@ -132,6 +131,7 @@ public class SessionDirectory {
         }
     }
 
+    /** Takes in what another node sent to one of this node's sessions. */
     private void receive(Object delivery) {
         if (delivery instanceof Delivery.Frame frame) {
             write(frame.session(), frame.text());
