@@ -5,6 +5,7 @@ import io.signalbox.error.SignalingException;
 import io.signalbox.media.MediaConfig;
 import io.signalbox.media.MediaEvent;
 import io.signalbox.media.MediaServer;
+import io.signalbox.media.janus.JanusHandles.Handle;
 import io.signalbox.session.SessionId;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,7 +20,6 @@ import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Janus SFU as the media plane ({@code signalbox.media.backend=janus}): each published
@@ -37,13 +37,6 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     private static final int NO_SUCH_FEED = 428;
     private static final int ROOM_EXISTS = 427;
 
-    /** One handle of this node on Janus: whose it is, for which feed, and (a viewer's) its video sections. */
-    private record Handle(long id, SessionId session, String feed, boolean publisher, List<String> videoMids) {
-    }
-
-    private record Part(SessionId session, String feed) {
-    }
-
     @Inject
     MediaConfig config;
 
@@ -56,9 +49,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     /** Janus's events as media events, in Janus's order, off the socket's thread. */
     private InOrder reports;
 
-    private final Map<Part, Handle> parts = new ConcurrentHashMap<>();
-    private final Map<Long, Handle> byId = new ConcurrentHashMap<>();
-    private final Map<Long, Boolean> flowing = new ConcurrentHashMap<>();
+    private final JanusHandles handles = new JanusHandles();
     private volatile JanusConnection janus;
 
     /** Connects to Janus; called once at start when the backend is janus. */
@@ -188,12 +179,12 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
 
     @Override
     public boolean carries(SessionId session, String feed) {
-        return parts.containsKey(new Part(session, feed));
+        return handles.get(session, feed) != null;
     }
 
     @Override
     public void stop(SessionId session, String feed) {
-        Handle handle = forget(new Part(session, feed));
+        Handle handle = handles.remove(session, feed);
         if (handle == null) {
             return;
         }
@@ -210,12 +201,12 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
 
     @Override
     public int handles() {
-        return byId.size();
+        return handles.size();
     }
 
     @Override
     public void event(long id, JsonObject event) {
-        Handle handle = byId.get(id);
+        Handle handle = handles.byId(id);
         if (handle == null) {
             return;
         }
@@ -251,21 +242,17 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
 
     @Override
     public void lost(String why) {
-        List<Handle> all = List.copyOf(byId.values());
-        parts.clear();
-        byId.clear();
-        flowing.clear();
-        all.forEach(handle -> report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why)));
+        handles.clear().forEach(handle -> report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why)));
     }
 
     private void started(Handle handle) {
-        if (flowing.putIfAbsent(handle.id(), Boolean.TRUE) == null) {
+        if (handles.startFlowing(handle)) {
             report(new MediaEvent.Flowing(handle.session(), handle.feed(), handle.publisher()));
         }
     }
 
     private void ended(Handle handle, String why) {
-        if (forget(new Part(handle.session(), handle.feed())) != null) {
+        if (handles.remove(handle.session(), handle.feed()) != null) {
             reports.execute(() -> janus.detach(handle.id()));
             report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why));
         }
@@ -284,26 +271,14 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     }
 
     private void remember(Handle handle) {
-        Handle previous = parts.put(new Part(handle.session(), handle.feed()), handle);
-        byId.put(handle.id(), handle);
+        Handle previous = handles.put(handle);
         if (previous != null) {
-            byId.remove(previous.id());
-            flowing.remove(previous.id());
             janus.detach(previous.id());
         }
     }
 
-    private Handle forget(Part part) {
-        Handle handle = parts.remove(part);
-        if (handle != null) {
-            byId.remove(handle.id());
-            flowing.remove(handle.id());
-        }
-        return handle;
-    }
-
     private Handle require(SessionId session, String feed) {
-        Handle handle = parts.get(new Part(session, feed));
+        Handle handle = handles.get(session, feed);
         if (handle == null) {
             throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, session + " has no media on " + feed);
         }
