@@ -1,5 +1,6 @@
 package io.signalbox.signaling;
 
+import io.signalbox.session.SessionId;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
@@ -18,13 +19,13 @@ import java.util.Queue;
 final class Outbox {
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
 
-    private final Object id;
+    private final SessionId id;
     private final Session session;
     private final Queue<String> waiting = new ArrayDeque<>();
     private boolean writing;
     private boolean cutOff;
 
-    Outbox(Object id, Session session) {
+    Outbox(SessionId id, Session session) {
         this.id = id;
         this.session = session;
     }

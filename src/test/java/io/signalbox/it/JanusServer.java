@@ -12,7 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -63,6 +65,16 @@ public final class JanusServer implements AutoCloseable {
     public static String[] settings(int index) {
         return new String[] {"signalbox.media.backend=janus", "signalbox.media.janus.url=" + new JanusServer(index).url(),
             "signalbox.media.janus.api-secret=" + API_SECRET, "signalbox.media.janus.max-reconnect-seconds=1"};
+    }
+
+    /** The same settings as environment variables, for a server a test starts itself. */
+    public static Map<String, String> environment(int index) {
+        Map<String, String> env = new HashMap<>();
+        for (String setting : settings(index)) {
+            String[] kv = setting.split("=", 2);
+            env.put(kv[0].toUpperCase().replaceAll("[^A-Z0-9]", "_"), kv[1]);
+        }
+        return env;
     }
 
     /** The address of this host's end of the veth pair, where the browsers' media comes from. */

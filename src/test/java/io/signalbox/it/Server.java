@@ -91,24 +91,34 @@ public final class Server {
 
     /** The registry sizes another server on {@code port} reports, such as one node of a cluster. */
     public static JsonObject registriesAt(int port) {
+        return healthCheckAt(port, "signaling").getJsonObject("data");
+    }
+
+    /** The check called {@code name} in the {@code /health/ready} of the server on {@code port}. */
+    public static JsonObject healthCheckAt(int port, String name) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
                 .timeout(SignalingClient.TIMEOUT).build();
+        JsonObject health;
         try {
-            return registries(Json.createReader(new StringReader(HTTP.send(request, HttpResponse.BodyHandlers.ofString())
-                    .body())).readObject());
+            health = Json.createReader(new StringReader(HTTP.send(request, HttpResponse.BodyHandlers.ofString())
+                    .body())).readObject();
         } catch (IOException e) {
             throw new AssertionError("no health from port " + port, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+        return check(health, name);
     }
 
     private static JsonObject registries(JsonObject health) {
+        return check(health, "signaling").getJsonObject("data");
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
         return health.getJsonArray("checks").stream()
                 .map(c -> c.asJsonObject())
-                .filter(c -> c.getString("name").equals("signaling"))
-                .findFirst().orElseThrow(() -> new AssertionError("no signaling check in " + health))
-                .getJsonObject("data");
+                .filter(c -> c.getString("name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " check in " + health));
     }
 }

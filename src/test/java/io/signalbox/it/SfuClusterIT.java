@@ -47,10 +47,7 @@ class SfuClusterIT {
         Map<String, String> env = new HashMap<>(Map.of("SIGNALBOX_CLUSTER_ENABLED", "true",
                 "SIGNALBOX_CLUSTER_NAME", "signalbox-sfu-it", "SIGNALBOX_CLUSTER_MEMBERS", MEMBERS,
                 "SIGNALBOX_CLUSTER_PORT", String.valueOf(hazelcastPort)));
-        for (String setting : JanusServer.settings(NETWORK)) {
-            String[] kv = setting.split("=", 2);
-            env.put(kv[0].toUpperCase().replaceAll("[^A-Z0-9]", "_"), kv[1]);
-        }
+        env.putAll(JanusServer.environment(NETWORK));
         return env;
     }
 

@@ -1,21 +1,13 @@
 package io.signalbox.it;
 
 import com.microsoft.playwright.Page;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /** What the SFU tests do in a page and ask a node: Ant Media's SDK in a page, decoding, upload, the media check. */
 final class SfuPages {
     /** How the tests reach the publisher's peer connection of stream {@code s} in each SDK's page. */
     static final String AMS_CONNECTION = "window.ams.remotePeerConnection[s]";
     static final String SDK_CONNECTION = "window.demo.client.links.get(s).pc";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private SfuPages() {
     }
@@ -78,19 +70,7 @@ final class SfuPages {
 
     /** The {@code media} check of the node on {@code port}'s {@code /health/ready}. */
     static JsonObject mediaAt(int port) {
-        try {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
-                    .timeout(SignalingClient.TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body();
-            JsonObject health = Json.createReader(new StringReader(body)).readObject();
-            return health.getJsonArray("checks").stream().map(c -> c.asJsonObject())
-                    .filter(c -> c.getString("name").equals("media")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no media check in " + health));
-        } catch (IOException e) {
-            throw new AssertionError("no health from port " + port, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return Server.healthCheckAt(port, "media");
     }
 
     static int mediaHandlesAt(int port) {

@@ -1,7 +1,9 @@
 package io.signalbox.load;
 
 import io.signalbox.it.LibertyNode;
-import java.net.URI;
+import io.signalbox.it.Server;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,18 +60,9 @@ public final class ClusterRelayBenchmark {
         return env;
     }
 
-    private static void awaitTwoMembers(LibertyNode node) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        for (int i = 0; i < 120; i++) {
-            String body = http.send(java.net.http.HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + node.httpPort + "/health/ready")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains("\"clusterMembers\":2")) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the two clustered nodes did not find each other within 60 s");
+    private static void awaitTwoMembers(LibertyNode node) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Server.registriesAt(node.httpPort).getInt("clusterMembers") == 2);
     }
 
     private static void print(int pairs, int seconds, List<Row> rows) {

@@ -6,7 +6,6 @@ import io.signalbox.it.JanusServer;
 import io.signalbox.it.LibertyNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,11 +39,7 @@ public final class SfuBenchmark {
         try (JanusServer janus = JanusServer.start(NETWORK);
                 Browsers browsers = Browsers.withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                         "--disable-features=WebRtcHideLocalIpsWithMdns")) {
-            Map<String, String> sfu = new HashMap<>();
-            for (String setting : JanusServer.settings(NETWORK)) {
-                String[] kv = setting.split("=", 2);
-                sfu.put(kv[0].toUpperCase().replaceAll("[^A-Z0-9]", "_"), kv[1]);
-            }
+            Map<String, String> sfu = JanusServer.environment(NETWORK);
             try (LibertyNode mesh = LibertyNode.start("bench-mesh", 19394, Map.of(), wlp, war)) {
                 rows.addAll(audience("mesh", browsers, mesh.httpPort, maxViewers, null));
             }

@@ -52,6 +52,8 @@ final class JanusConnection implements WebSocket.Listener {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final StringBuilder partial = new StringBuilder();
+    /** Held while a frame is written, apart from the connection's state, so noticing a loss never waits behind a stalled write. */
+    private final Object sending = new Object();
 
     /** A request on its way: answered by success/ack, or, for a plugin's asynchronous request, by its event. */
     private record Pending(CompletableFuture<JsonObject> answer, boolean awaitsEvent) {
@@ -175,7 +177,7 @@ final class JanusConnection implements WebSocket.Listener {
         }
         String text = request.build().toString();
         try {
-            synchronized (this) {
+            synchronized (sending) {
                 // One whole frame at a time: the JDK socket refuses a send while another is under way.
                 current.sendText(text, true).orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).join();
             }
