@@ -1,6 +1,8 @@
 // Live figures of every peer connection a demo page's client holds, read from getStats once a
 // second: sent and received bitrate, the video's resolution, and (for a publisher) how many
-// connections it feeds; with a small chart of the bitrate. Works under both media backends.
+// connections it feeds and how many viewers it has, which the server counts (getSubscriberCount),
+// as through a media server one connection feeds them all; with a small chart of the bitrate.
+// Works under both media backends.
 
 const WINDOW = 60; // seconds of history in the chart
 
@@ -11,8 +13,14 @@ const WINDOW = 60; // seconds of history in the chart
 export function showStats(client, panel) {
   const history = new Map();
   const previous = new Map();
+  const viewers = {};
   window.demo.stats = {};
+  window.demo.viewers = viewers;
+  client.addEventListener('notification', (e) => {
+    if (e.detail.definition === 'subscriberCount') viewers[e.detail.streamId] = e.detail.count;
+  });
   const timer = setInterval(async () => {
+    for (const [streamId, role] of client.roles) if (role === 'publish') client.getSubscriberCount(streamId);
     const rows = [];
     for (const [key, link] of client.links) {
       const now = await figures(link.pc);
@@ -30,7 +38,7 @@ export function showStats(client, panel) {
       rows.push({ key, sent, received, now, points });
     }
     for (const key of [...history.keys()]) if (!client.links.has(key)) { history.delete(key); previous.delete(key); }
-    render(panel, rows, client.links.size);
+    render(panel, rows, client.links.size, viewers);
   }, 1000);
   return () => clearInterval(timer);
 }
@@ -50,12 +58,17 @@ async function figures(pc) {
   return f;
 }
 
-function render(panel, rows, connections) {
+function render(panel, rows, connections, viewers) {
   panel.replaceChildren();
   const summary = document.createElement('p');
   summary.textContent = `${connections} peer connection${connections === 1 ? '' : 's'}`
     + ' (a publisher through a media server keeps one whatever the audience; in a mesh, one per viewer)';
   panel.append(summary);
+  for (const [streamId, count] of Object.entries(viewers)) {
+    const line = document.createElement('p');
+    line.textContent = `${streamId}: ${count} viewer${count === 1 ? '' : 's'}`;
+    panel.append(line);
+  }
   for (const { key, sent, received, now, points } of rows) {
     const row = document.createElement('div');
     row.className = 'stat';

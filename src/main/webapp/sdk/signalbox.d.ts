@@ -70,6 +70,8 @@ export declare class Signalbox extends EventTarget {
   forceStreamQuality(streamId: string, streamHeight: number): void;
   /** Asks for a stream's ladder; answered by the streamInformation callback. */
   getStreamInfo(streamId: string): void;
+  /** Asks how many play a stream; answered by the subscriberCount callback ({streamId, count}). */
+  getSubscriberCount(streamId: string): void;
   joinRoom(room: string, streamId?: string): Promise<void>;
   leaveFromRoom(room: string): void;
   turnOnLocalCamera(): void;

@@ -95,6 +95,11 @@ export class Signalbox extends EventTarget {
     this.send({ command: 'getStreamInfo', streamId });
   }
 
+  /** Asks how many play a stream; answered by the subscriberCount callback ({streamId, count}). */
+  getSubscriberCount(streamId) {
+    this.send({ command: 'getSubscriberCount', streamId });
+  }
+
   /** Enters a mesh room: publishes this client's stream there and plays every other member's. */
   async joinRoom(room, streamId = '') {
     await this.openLocalMedia();

@@ -47,8 +47,8 @@ public class EncodingService {
         return height;
     }
 
-    /** The stream's own ladder when it has one, else the server's. */
-    private List<EncoderSetting> ladderOf(List<EncoderSetting> own) {
+    /** The stream's own ladder when it has one, else the server's; empty when neither has one. */
+    public List<EncoderSetting> ladderOf(List<EncoderSetting> own) {
         return own.isEmpty() ? config.ladder() : own;
     }
 }

@@ -1,6 +1,7 @@
 package io.signalbox.media;
 
 import io.signalbox.session.SessionId;
+import java.util.List;
 
 /** What the SFU reports about one session's media, as it happens. */
 public sealed interface MediaEvent {
@@ -14,6 +15,19 @@ public sealed interface MediaEvent {
 
     /** Media started to flow: from a publisher into the SFU, or from the SFU to a viewer. */
     record Flowing(SessionId session, String feed, boolean publisher) implements MediaEvent {
+    }
+
+    /**
+     * The video a publisher's feed brings into the SFU changed: {@code layers} are the simulcast
+     * layers coming in (0 the lowest), or, when the publisher does not simulcast, {@code [0]}
+     * while its one video comes in; empty when none does.
+     */
+    record Receiving(SessionId session, String feed, List<Integer> layers, boolean simulcast)
+            implements MediaEvent {
+        @Override
+        public boolean publisher() {
+            return true;
+        }
     }
 
     /** The SFU ended the session's media (hung up, or was lost); {@code reason} is for the log. */

@@ -21,14 +21,24 @@ public interface MediaServer {
     /** Whether the SFU can be reached now; always true under mesh. */
     boolean reachable();
 
-    /** Gets the SFU ready for {@code publisher}'s feed; media_server_unavailable, naming the feed, when it cannot. */
+    /**
+     * Where feeds published through this node go: the address of this node's SFU, by which a
+     * viewer's node, any node, finds the feed ({@link #play}); empty under mesh.
+     */
+    String address();
+
+    /** Gets this node's SFU ready for {@code publisher}'s feed; media_server_unavailable, naming the feed, when it cannot. */
     void publish(SessionId publisher, String feed);
 
     /** Hands the publisher's offer to the SFU and returns the SFU's answer. */
     String offer(SessionId publisher, String feed, String sdp);
 
-    /** Subscribes {@code viewer} to the feed and returns the SFU's offer; no_stream_exist while the feed carries no media yet. */
-    Offer play(SessionId viewer, String feed);
+    /**
+     * Subscribes {@code viewer} to the feed on the SFU at {@code address} (where its publisher's
+     * node put it, this node's or another's) and returns the SFU's offer; no_stream_exist while
+     * the feed carries no media yet, media_server_unavailable when that SFU cannot be reached.
+     */
+    Offer play(SessionId viewer, String feed, String address);
 
     /** Hands a viewer's answer to the SFU. */
     void answer(SessionId viewer, String feed, String sdp);

@@ -16,6 +16,11 @@ public final class MeshMedia implements MediaServer {
     }
 
     @Override
+    public String address() {
+        return "";
+    }
+
+    @Override
     public void publish(SessionId publisher, String feed) {
         // browsers connect to each other
     }
@@ -26,7 +31,7 @@ public final class MeshMedia implements MediaServer {
     }
 
     @Override
-    public Offer play(SessionId viewer, String feed) {
+    public Offer play(SessionId viewer, String feed, String address) {
         throw new IllegalStateException("mesh carries no media");
     }
 

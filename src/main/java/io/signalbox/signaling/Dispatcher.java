@@ -7,6 +7,7 @@ import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.ForceStreamQuality;
 import io.signalbox.signaling.message.ClientMessage.GetRoomInfo;
 import io.signalbox.signaling.message.ClientMessage.GetStreamInfo;
+import io.signalbox.signaling.message.ClientMessage.GetSubscriberCount;
 import io.signalbox.signaling.message.ClientMessage.Invalid;
 import io.signalbox.signaling.message.ClientMessage.JoinRoom;
 import io.signalbox.signaling.message.ClientMessage.LeaveFromRoom;
@@ -126,6 +127,11 @@ public class Dispatcher implements ClientMessage.Handler {
     @Override
     public void getStreamInfo(SessionId from, GetStreamInfo message) {
         streamCommands.getStreamInfo(from, message);
+    }
+
+    @Override
+    public void getSubscriberCount(SessionId from, GetSubscriberCount message) {
+        streamCommands.getSubscriberCount(from, message);
     }
 
     @Override

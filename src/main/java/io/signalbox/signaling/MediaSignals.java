@@ -6,7 +6,7 @@ import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.PublishStarted;
 import io.signalbox.stream.StreamId;
-import io.signalbox.stream.StreamService;
+import io.signalbox.stream.StreamQuality;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ public class MediaSignals {
     private static final System.Logger LOG = System.getLogger(MediaSignals.class.getName());
 
     @Inject
-    StreamService streams;
+    StreamQuality quality;
 
     @Inject
     StreamCommands streamCommands;
@@ -33,7 +33,7 @@ public class MediaSignals {
     void flowing(@Observes MediaEvent.Flowing flowing) {
         StreamId stream = new StreamId(flowing.feed());
         if (flowing.publisher()) {
-            directory.send(flowing.session(), PublishStarted.of(stream.value(), streams.publisherLadder(stream)));
+            directory.send(flowing.session(), PublishStarted.of(stream.value(), quality.publisherLadder(stream)));
         } else {
             directory.send(flowing.session(), Notification.of(Notice.PLAY_STARTED, stream.value()));
         }

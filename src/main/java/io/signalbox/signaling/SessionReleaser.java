@@ -16,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Releases everything a session held, telling the peers concerned (stop, streamLeaved): when
@@ -67,16 +68,27 @@ public class SessionReleaser {
      * while writing to the other's, which deadlocked in Liberty (seen in thread dumps).
      */
     public void closed(SessionId session) {
-        executor.execute(() -> {
-            try {
-                release(session);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "releasing session " + session + " failed", e);
-            } finally {
-                sessionTokens.closed(session);
-                directory.unregister(session);
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    release(session);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "releasing session " + session + " failed", e);
+                } finally {
+                    forget(session);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The application is stopping and its sockets close with it: what they held goes with
+            // this node, and other nodes release it when this one leaves their cluster.
+            LOG.log(Level.DEBUG, "session {0} closed while the application stops", session);
+            forget(session);
+        }
+    }
+
+    private void forget(SessionId session) {
+        sessionTokens.closed(session);
+        directory.unregister(session);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.signalbox.security.TokenVerifier;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage.ForceStreamQuality;
 import io.signalbox.signaling.message.ClientMessage.GetStreamInfo;
+import io.signalbox.signaling.message.ClientMessage.GetSubscriberCount;
 import io.signalbox.signaling.message.ClientMessage.Play;
 import io.signalbox.signaling.message.ClientMessage.Publish;
 import io.signalbox.signaling.message.ClientMessage.Stop;
@@ -17,8 +18,10 @@ import io.signalbox.signaling.message.ServerMessage.ResolutionChange;
 import io.signalbox.signaling.message.ServerMessage.Signal;
 import io.signalbox.signaling.message.ServerMessage.StartPublishing;
 import io.signalbox.signaling.message.ServerMessage.StreamInformation;
+import io.signalbox.signaling.message.ServerMessage.SubscriberCount;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamMedia;
+import io.signalbox.stream.StreamQuality;
 import io.signalbox.stream.StreamService;
 import io.signalbox.stream.SubscriberId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +35,9 @@ public class StreamCommands {
 
     @Inject
     StreamService streams;
+
+    @Inject
+    StreamQuality quality;
 
     @Inject
     StreamMedia streamMedia;
@@ -86,12 +92,18 @@ public class StreamCommands {
 
     void getStreamInfo(SessionId from, GetStreamInfo message) {
         StreamId stream = new StreamId(message.streamId());
-        directory.send(from, StreamInformation.of(stream.value(), streams.ladder(stream)));
+        directory.send(from, StreamInformation.of(stream.value(), quality.streamInfo(stream)));
+    }
+
+    /** Anyone may ask how many play a stream; none when nobody publishes it, as Ant Media counts. */
+    void getSubscriberCount(SessionId from, GetSubscriberCount message) {
+        StreamId stream = new StreamId(message.streamId());
+        directory.send(from, SubscriberCount.of(stream.value(), streams.viewerCount(stream)));
     }
 
     void forceStreamQuality(SessionId from, ForceStreamQuality message) {
         StreamId stream = new StreamId(message.streamId());
-        StreamService.QualityForced forced = streams.forceQuality(from, stream, message.streamHeight());
+        StreamQuality.QualityForced forced = quality.force(from, stream, message.streamHeight());
         forced.publisher().ifPresent(publisher ->
                 directory.send(publisher, ForceQuality.of(stream.value(), forced.subscriberId(), forced.height())));
         directory.send(from, ResolutionChange.of(stream.value(), forced.height()));

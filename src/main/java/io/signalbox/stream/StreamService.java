@@ -1,7 +1,6 @@
 package io.signalbox.stream;
 
 import io.signalbox.encoding.EncoderSetting;
-import io.signalbox.encoding.EncodingService;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.media.MediaServer;
@@ -16,18 +15,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Publish and play without a media server (protocol sections 6 and 8): one publisher per stream
- * and its viewers, each known to the publisher by a {@code subscriberId}, and the stream's
- * encoder ladder. Changes hold the {@link BroadcastStore}'s lock; relaying does not come here.
+ * Publish and play (protocol sections 6 and 6a): one publisher per stream and its viewers, each
+ * known to the publisher by a {@code subscriberId}, browser to browser or through the media
+ * server. Changes hold the {@link BroadcastStore}'s lock; relaying does not come here, and the
+ * encoder ladder is {@link StreamQuality}'s.
  */
 @ApplicationScoped
 public class StreamService {
 
-    /** A published stream: its publisher and its viewers by subscriberId. */
-    public record Broadcast(SessionId publisher, Map<String, SessionId> viewers) implements Serializable {
+    /**
+     * A published stream: its publisher and its viewers by subscriberId; through the media
+     * server, also the address of the one holding its feed (empty under mesh) and the heights of
+     * the rungs coming into it.
+     */
+    public record Broadcast(SessionId publisher, Map<String, SessionId> viewers, String mediaServer,
+            List<Integer> receiving) implements Serializable {
         Optional<String> subscriberOf(SessionId session) {
             return viewers.entrySet().stream().filter(e -> e.getValue().equals(session)).map(Map.Entry::getKey)
                     .findFirst();
+        }
+
+        Broadcast viewers(Map<String, SessionId> viewers) {
+            return new Broadcast(publisher, Map.copyOf(viewers), mediaServer, receiving);
+        }
+
+        Broadcast receiving(List<Integer> heights) {
+            return new Broadcast(publisher, viewers, mediaServer, List.copyOf(heights));
         }
     }
 
@@ -49,13 +62,6 @@ public class StreamService {
 
     /** Where a relayed message goes, and the subscriberId to tag it with for a publisher. */
     public record Route(SessionId to, String subscriberId) {
-    }
-
-    /**
-     * A viewer's quality request: the publisher, when there is one to tell (no media server),
-     * sends {@code height} to {@code subscriberId}; through the media server, the server switched the layer itself.
-     */
-    public record QualityForced(StreamId stream, Optional<SessionId> publisher, String subscriberId, int height) {
     }
 
     /** What a stop (or a closed session) ended. */
@@ -85,13 +91,13 @@ public class StreamService {
     StreamRegistry registry;
 
     @Inject
-    EncodingService encoding;
+    StreamQuality quality;
 
     @Inject
     MediaServer media;
 
     public Published publish(SessionId session, StreamId stream) {
-        List<EncoderSetting> ladder = encoding.forPublish(stream.value(), ownLadder(stream));
+        List<EncoderSetting> ladder = quality.publisherLadder(stream);
         registry.requireAllowed(stream);
         requireMediaServer(stream);
         boolean added = store.locked(() -> {
@@ -100,7 +106,7 @@ public class StreamService {
                 throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, stream + " is published by another session");
             }
             if (current.isEmpty()) {
-                store.put(stream, new Broadcast(session, Map.of()));
+                store.put(stream, new Broadcast(session, Map.of(), media.address(), List.of()));
                 store.involvement().add(session, stream);
             }
             return current.isEmpty();
@@ -118,12 +124,13 @@ public class StreamService {
 
     public Viewing play(SessionId session, StreamId stream, Optional<SubscriberId> requested) {
         requireMediaServer(stream);
-        Viewing viewing = store.locked(() -> playLocked(session, stream, requested));
+        Admitted admitted = store.locked(() -> playLocked(session, stream, requested));
+        Viewing viewing = admitted.viewing();
         if (!media.forwards()) {
             return viewing;
         }
         try {
-            MediaServer.Offer offer = media.play(session, stream.value());
+            MediaServer.Offer offer = media.play(session, stream.value(), admitted.mediaServer());
             return new Viewing(stream, viewing.subscriberId(), viewing.publisher(), session, viewing.version(),
                     Optional.of(offer));
         } catch (RuntimeException e) {
@@ -132,11 +139,16 @@ public class StreamService {
         }
     }
 
-    private Viewing playLocked(SessionId session, StreamId stream, Optional<SubscriberId> requested) {
+    /** A viewer let in, and where the stream's media server is. */
+    private record Admitted(Viewing viewing, String mediaServer) {
+    }
+
+    private Admitted playLocked(SessionId session, StreamId stream, Optional<SubscriberId> requested) {
         Broadcast current = requirePublished(stream);
         Optional<String> already = current.subscriberOf(session);
         if (already.isPresent()) {
-            return new Viewing(stream, already.get(), current.publisher(), session, 0, Optional.empty());
+            return new Admitted(new Viewing(stream, already.get(), current.publisher(), session, 0, Optional.empty()),
+                    current.mediaServer());
         }
         int limit = config.maxViewers();
         if (limit > 0 && current.viewers().size() >= limit) {
@@ -145,19 +157,15 @@ public class StreamService {
         String subscriberId = freeSubscriberId(current, requested, session);
         Map<String, SessionId> viewers = new LinkedHashMap<>(current.viewers());
         viewers.put(subscriberId, session);
-        store.put(stream, new Broadcast(current.publisher(), Map.copyOf(viewers)));
+        store.put(stream, current.viewers(viewers));
         store.involvement().add(session, stream);
-        return new Viewing(stream, subscriberId, current.publisher(), session, store.nextVersion(), Optional.empty());
+        return new Admitted(new Viewing(stream, subscriberId, current.publisher(), session, store.nextVersion(),
+                Optional.empty()), current.mediaServer());
     }
 
     /** Whether publishers and viewers connect to a media server rather than to each other. */
     public boolean forwardsMedia() {
         return media.forwards();
-    }
-
-    /** The ladder a publisher of a stream is handed once its media flows into the media server. */
-    public List<EncoderSetting> publisherLadder(StreamId stream) {
-        return encoding.forPublish(stream.value(), ownLadder(stream));
     }
 
     /**
@@ -199,7 +207,7 @@ public class StreamService {
                 ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, "session " + session + " does not play " + stream));
         Map<String, SessionId> viewers = new LinkedHashMap<>(current.viewers());
         viewers.remove(subscriberId);
-        store.put(stream, new Broadcast(current.publisher(), Map.copyOf(viewers)));
+        store.put(stream, current.viewers(viewers));
         store.involvement().remove(session, stream);
         return new Unplayed(stream, subscriberId, current.publisher(), session, store.nextVersion());
     }
@@ -242,37 +250,6 @@ public class StreamService {
         }
     }
 
-    /** The encoder ladder of a published stream (getStreamInfo). */
-    public List<EncoderSetting> ladder(StreamId stream) {
-        requirePublished(stream);
-        return encoding.ladder(stream.value(), ownLadder(stream));
-    }
-
-    /** Checks a viewer's request for one rung of the ladder (0: automatic) and says whom to tell. */
-    public QualityForced forceQuality(SessionId viewer, StreamId stream, Integer height) {
-        Broadcast current = requirePublished(stream);
-        int rung = encoding.quality(stream.value(), ownLadder(stream), height);
-        String subscriberId = current.subscriberOf(viewer).orElseThrow(() -> new SignalingException(
-                ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, "session " + viewer + " does not play " + stream));
-        if (!media.forwards()) {
-            return new QualityForced(stream, Optional.of(current.publisher()), subscriberId, rung);
-        }
-        media.layer(viewer, stream.value(), layerOf(ladder(stream), rung));
-        return new QualityForced(stream, Optional.empty(), subscriberId, rung);
-    }
-
-    /**
-     * The simulcast layer that carries {@code height}: the publisher sends the three highest
-     * rungs, counted from the lowest of them (0) up; a lower rung gets the lowest layer, and 0
-     * (automatic) the highest.
-     */
-    static int layerOf(List<EncoderSetting> ladder, int height) {
-        List<Integer> heights = ladder.stream().map(EncoderSetting::height).sorted(java.util.Comparator.reverseOrder())
-                .limit(3).sorted().toList();
-        int layer = heights.indexOf(height);
-        return height == 0 ? heights.size() - 1 : Math.max(layer, 0);
-    }
-
     /** The sessions that publish or play a stream. */
     public List<SessionId> sessions() {
         return store.involvement().sessions();
@@ -285,6 +262,11 @@ public class StreamService {
     /** How many streams are being published. */
     public int publishedCount() {
         return store.publishedCount();
+    }
+
+    /** How many viewers {@code stream} has; 0 when nobody publishes it. */
+    public int viewerCount(StreamId stream) {
+        return store.find(stream).map(b -> b.viewers().size()).orElse(0);
     }
 
     /** How many viewers all streams have together. */
@@ -300,10 +282,6 @@ public class StreamService {
     private Broadcast requirePublished(StreamId stream) {
         return store.find(stream).orElseThrow(() -> new SignalingException(ErrorDefinition.NO_STREAM_EXIST,
                 "nobody publishes " + stream));
-    }
-
-    private List<EncoderSetting> ownLadder(StreamId stream) {
-        return registry.find(stream).map(StreamRegistry.Registration::encoderSettings).orElse(List.of());
     }
 
     /** The id the viewer asked for if it is free, else one made from its session id. */

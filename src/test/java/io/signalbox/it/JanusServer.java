@@ -181,7 +181,7 @@ public final class JanusServer implements AutoCloseable {
         JsonObject call(JsonObject request) throws InterruptedException {
             String transaction = UUID.randomUUID().toString();
             socket.sendText(Json.createObjectBuilder(request).add("transaction", transaction).add("apisecret", API_SECRET)
-                    .build().toString(), true).join();
+                    .build().toString(), true).orTimeout(5, TimeUnit.SECONDS).join();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (System.nanoTime() < deadline) {
                 JsonObject answer = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

@@ -39,8 +39,13 @@ class SfuBroadcastIT {
     private static final String LADDER = "signalbox.encoder.settings=[{\"height\":720,\"videoBitrate\":1500000,\"audioBitrate\":64000},"
             + "{\"height\":360,\"videoBitrate\":500000,\"audioBitrate\":64000},{\"height\":180,\"videoBitrate\":150000,\"audioBitrate\":64000}]";
 
+    /**
+     * Janus and its namespace come first, so the deployed WAR reaches for Janus over the veth
+     * pair and never, before the namespace exists, towards the machine's default route.
+     */
     @Deployment(testable = false)
-    static WebArchive deployment() {
+    static WebArchive deployment() throws Exception {
+        janus = JanusServer.start(NETWORK);
         List<String> settings = new ArrayList<>(List.of(JanusServer.settings(NETWORK)));
         settings.add(LADDER);
         return Deployments.war(settings.toArray(String[]::new));
@@ -48,7 +53,6 @@ class SfuBroadcastIT {
 
     @BeforeAll
     static void start() throws Exception {
-        janus = JanusServer.start(NETWORK);
         bundle = AmsSdk.browserBundle();
         // Real host candidates (no mDNS names), so the browsers' media reaches Janus over the veth pair.
         browsers = Browsers.withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
@@ -98,6 +102,11 @@ class SfuBroadcastIT {
         System.out.printf("SfuBroadcastIT: Ant Media SDK publisher uploads %.0f b/s with one player, %.0f with three%n", withOne, withThree);
         assertTrue(withThree <= 1.5 * withOne, "upload with three players " + withThree + " b/s, with one " + withOne);
         assertEquals(3, Server.registries().getInt("viewers"));
+        // Ant Media's own getSubscriberCount, answered as Ant Media does.
+        publisher.evaluate("s => { window.amsCount = null;"
+                + " window.ams.addEventListener((info, obj) => { if (info === 'subscriberCount' && obj.streamId === s) window.amsCount = obj.count; });"
+                + " window.ams.getSubscriberCount(s); }", s);
+        publisher.waitForFunction("() => window.amsCount === 3");
         Browsers.screenshot(first, "sfu-ams-player");
         publisher.evaluate("s => window.ams.stop(s)", s);
         publisher.waitForFunction("() => window.amsEvents.includes('publish_finished')");
@@ -124,8 +133,10 @@ class SfuBroadcastIT {
         System.out.printf("SfuBroadcastIT: Signalbox SDK publisher uploads %.0f b/s with one player, %.0f with three%n", withOne, withThree);
         assertTrue(withThree <= 1.5 * withOne, "upload with three players " + withThree + " b/s, with one " + withOne);
         assertEquals(1, countConnections(broadcast[0]), "the publisher's peer connections");
-        // The live figures: one connection up, whatever the audience; the player shows what it decodes.
+        // The live figures: one connection up, whatever the audience, feeding the three viewers the
+        // server counts; the player shows what it decodes.
         broadcast[0].waitForFunction("s => Object.keys(window.demo.stats || {}).length === 1 && window.demo.stats[s].sent > 0", s);
+        broadcast[0].waitForFunction("s => window.demo.viewers[s] === 3", s);
         broadcast[1].waitForFunction("s => (window.demo.stats?.[s]?.height || 0) > 0 && window.demo.stats[s].received > 0", s);
         Browsers.screenshot(broadcast[0], "sfu-signalbox-publisher");
         Browsers.screenshot(broadcast[1], "sfu-signalbox-player");
@@ -134,7 +145,7 @@ class SfuBroadcastIT {
     }
 
     @Test
-    void forceStreamQualityToTheLowestRungMakesJanusSendThePlayerItsSmallestLayer() {
+    void getStreamInfoListsTheLayersJanusReceivesAndForceStreamQualityToTheLowestRungSendsThePlayerItsSmallest() {
         String s = Ids.unique("sfu-layers");
         Page publisher = browsers.open("/demo/publish.html?streamId=" + s + "&height=720");
         pages.add(publisher);
@@ -150,12 +161,33 @@ class SfuBroadcastIT {
         player.click("#play");
         Browsers.awaitRemoteVideos(player, 1);
         awaitDecodedHeight(player, s, "h => h >= 540");
-        player.evaluate("s => window.demo.client.forceStreamQuality(s, 180)", s);
-        player.waitForFunction("() => window.demo.events.includes('resolutionChangeInfo')");
-        awaitDecodedHeight(player, s, "h => h > 0 && h <= 270");
-        Browsers.screenshot(player, "sfu-lowest-layer");
+        try (SignalingClient anyone = SignalingClient.connect()) {
+            awaitStreamInfo(anyone, s, List.of(720, 360, 180));
+            player.evaluate("s => window.demo.client.forceStreamQuality(s, 180)", s);
+            player.waitForFunction("() => window.demo.events.includes('resolutionChangeInfo')");
+            awaitDecodedHeight(player, s, "h => h > 0 && h <= 270");
+            Browsers.screenshot(player, "sfu-lowest-layer");
+            // The publisher stops sending its top layer (rid h, listed first): Janus notices it missing, and so does getStreamInfo.
+            publisher.evaluate("async s => { const sender = window.demo.client.links.get(s).pc.getSenders()"
+                    + ".find(x => x.track && x.track.kind === 'video'); const p = sender.getParameters();"
+                    + " p.encodings[0].active = false; await sender.setParameters(p); }", s);
+            awaitStreamInfo(anyone, s, List.of(360, 180));
+        }
         publisher.click("#stop");
         publisher.waitForFunction("() => window.demo.events.includes('publish_finished')");
+    }
+
+    /** Asks getStreamInfo until it lists {@code heights} (Janus reports a layer stopping after its no-media timer, 5 s). */
+    private static void awaitStreamInfo(SignalingClient client, String s, List<Integer> heights) {
+        List<List<Integer>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            client.send(jakarta.json.Json.createObjectBuilder().add("command", "getStreamInfo").add("streamId", s).build());
+            JsonObject info = client.awaitMessage("streamInformation");
+            List<Integer> listed = info.getJsonArray("streamInfo").stream()
+                    .map(rung -> rung.asJsonObject().getInt("streamHeight")).toList();
+            seen.add(listed);
+            assertEquals(heights, listed, "getStreamInfo of " + s + " over time: " + seen);
+        });
     }
 
     /** Waits until the height of the video the player decodes for {@code s} passes {@code test}. */

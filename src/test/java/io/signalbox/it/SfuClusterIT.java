@@ -15,14 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two clustered Liberty nodes driving one real Janus: a stream published through one node is
- * played through the other, with Ant Media's SDK in Chromium, and its end reaches both. Run by
- * the cluster Failsafe execution (it starts its own servers).
+ * Two clustered Liberty nodes, each with a real Janus of its own in its own network namespace:
+ * a stream lives on the Janus of the node it is published through and is played through the
+ * other node, which drives that Janus, with Ant Media's SDK in Chromium; a stream's end, and its
+ * Janus's death, reach both nodes. Run by the cluster Failsafe execution (it starts its own servers).
  */
 class SfuClusterIT {
-    private static final int NETWORK = 8;
+    private static final int NETWORK_A = 8;
+    private static final int NETWORK_B = 10;
     private static final String MEMBERS = "127.0.0.1:5821,127.0.0.1:5822";
-    private static JanusServer janus;
+    private static JanusServer janusA;
+    private static JanusServer janusB;
     private static LibertyNode a;
     private static LibertyNode b;
     private static Browsers browsers;
@@ -33,9 +36,10 @@ class SfuClusterIT {
 
     @BeforeAll
     static void start() throws Exception {
-        janus = JanusServer.start(NETWORK);
-        a = LibertyNode.start("sfu-cluster-a", 19291, environment(5821));
-        b = LibertyNode.start("sfu-cluster-b", 19292, environment(5822));
+        janusA = JanusServer.start(NETWORK_A);
+        janusB = JanusServer.start(NETWORK_B);
+        a = LibertyNode.start("sfu-cluster-a", 19291, environment(5821, NETWORK_A));
+        b = LibertyNode.start("sfu-cluster-b", 19292, environment(5822, NETWORK_B));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Server.registriesAt(a.httpPort).getInt("clusterMembers") == 2);
         bundle = AmsSdk.browserBundle();
@@ -43,11 +47,11 @@ class SfuClusterIT {
                 "--disable-features=WebRtcHideLocalIpsWithMdns");
     }
 
-    private static Map<String, String> environment(int hazelcastPort) {
+    private static Map<String, String> environment(int hazelcastPort, int network) {
         Map<String, String> env = new HashMap<>(Map.of("SIGNALBOX_CLUSTER_ENABLED", "true",
                 "SIGNALBOX_CLUSTER_NAME", "signalbox-sfu-it", "SIGNALBOX_CLUSTER_MEMBERS", MEMBERS,
                 "SIGNALBOX_CLUSTER_PORT", String.valueOf(hazelcastPort)));
-        env.putAll(JanusServer.environment(NETWORK));
+        env.putAll(JanusServer.environment(network));
         return env;
     }
 
@@ -61,27 +65,42 @@ class SfuClusterIT {
                 node.close();
             }
         }
-        if (janus != null) {
-            janus.close();
+        for (JanusServer janus : new JanusServer[] {janusA, janusB}) {
+            if (janus != null) {
+                janus.close();
+            }
         }
     }
 
     @Test
-    void aStreamPublishedThroughOneNodeIsPlayedThroughTheOther() throws Exception {
-        String s = Ids.unique("sfu-cluster");
-        Page publisher = SfuPages.adaptor(browsers, bundle, a.httpPort, false);
-        publisher.evaluate("s => window.ams.publish(s)", s);
-        publisher.waitForFunction("() => window.amsEvents.includes('publish_started')");
-        Page player = SfuPages.adaptor(browsers, bundle, b.httpPort, true);
-        player.evaluate("s => window.ams.play(s)", s);
-        SfuPages.awaitDecoding(player, s);
-        player.waitForFunction("() => window.amsEvents.includes('play_started')");
+    void aStreamLivesOnItsPublishersNodesJanusAndIsPlayedThroughTheOtherNodeWhichDrivesIt() throws Exception {
+        String s = Ids.unique("sfu-cluster-a");
+        String t = Ids.unique("sfu-cluster-b");
+        Page publisherOfS = publisher(a, s);
+        Page publisherOfT = publisher(b, t);
+        Page playerOfS = player(b, s);
+        Page playerOfT = player(a, t);
+        SfuPages.awaitDecoding(playerOfS, s);
+        SfuPages.awaitDecoding(playerOfT, t);
+        playerOfS.waitForFunction("() => window.amsEvents.includes('play_started')");
+        playerOfT.waitForFunction("() => window.amsEvents.includes('play_started')");
+        assertEquals(List.of(s), janusA.rooms(), "rooms on node A's Janus");
+        assertEquals(List.of(t), janusB.rooms(), "rooms on node B's Janus");
+        // Each node holds its publisher's feed and its viewer's subscription, on two Janus servers.
+        assertEquals(2, SfuPages.mediaHandlesAt(a.httpPort), "node A's handles");
+        assertEquals(2, SfuPages.mediaHandlesAt(b.httpPort), "node B's handles");
 
-        publisher.evaluate("s => window.ams.stop(s)", s);
-        publisher.waitForFunction("() => window.amsEvents.includes('publish_finished')");
-        player.waitForFunction("() => window.amsEvents.includes('play_finished')");
-        publisher.context().close();
-        player.context().close();
+        publisherOfT.evaluate("t => window.ams.stop(t)", t);
+        publisherOfT.waitForFunction("() => window.amsEvents.includes('publish_finished')");
+        playerOfT.waitForFunction("() => window.amsEvents.includes('play_finished')");
+
+        // Node A's Janus dies: its publisher (on A) and its viewer (on B, through B's session there) are told.
+        janusA.kill();
+        publisherOfS.waitForFunction("() => window.amsEvents.includes('publish_finished')");
+        playerOfS.waitForFunction("() => window.amsEvents.includes('play_finished')");
+        for (Page page : List.of(publisherOfS, publisherOfT, playerOfS, playerOfT)) {
+            page.context().close();
+        }
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             for (LibertyNode node : List.of(a, b)) {
                 JsonObject registries = Server.registriesAt(node.httpPort);
@@ -89,7 +108,20 @@ class SfuClusterIT {
                 assertEquals(0, registries.getInt("viewers"), registries::toString);
                 assertEquals(0, SfuPages.mediaHandlesAt(node.httpPort), "handles on Janus of node " + node.name);
             }
-            assertEquals(List.of(), janus.rooms(), "rooms left in Janus");
+            assertEquals(List.of(), janusB.rooms(), "rooms left in node B's Janus");
         });
+    }
+
+    private static Page publisher(LibertyNode node, String stream) {
+        Page page = SfuPages.adaptor(browsers, bundle, node.httpPort, false);
+        page.evaluate("s => window.ams.publish(s)", stream);
+        page.waitForFunction("() => window.amsEvents.includes('publish_started')");
+        return page;
+    }
+
+    private static Page player(LibertyNode node, String stream) {
+        Page page = SfuPages.adaptor(browsers, bundle, node.httpPort, true);
+        page.evaluate("s => window.ams.play(s)", stream);
+        return page;
     }
 }

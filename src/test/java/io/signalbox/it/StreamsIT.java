@@ -113,6 +113,37 @@ class StreamsIT {
     }
 
     @Test
+    void getSubscriberCountCountsTheViewersOfAStreamForAnyoneAndNoneWhenNobodyPublishesIt() {
+        String s = Ids.unique("counted");
+        try (SignalingClient publisher = SignalingClient.connect(); SignalingClient v1 = SignalingClient.connect();
+                SignalingClient v2 = SignalingClient.connect(); SignalingClient anyone = SignalingClient.connect()) {
+            assertEquals(subscriberCount(s, 0), countOf(anyone, s));
+            publish(publisher, s);
+            assertEquals(subscriberCount(s, 0), countOf(anyone, s));
+            play(publisher, v1, s);
+            play(publisher, v2, s);
+            assertEquals(subscriberCount(s, 2), countOf(anyone, s));
+            assertEquals(subscriberCount(s, 2), countOf(publisher, s));
+            v1.send(Messages.stop(s));
+            v1.awaitNotification("play_finished");
+            assertEquals(subscriberCount(s, 1), countOf(anyone, s));
+            anyone.send("{\"command\":\"getSubscriberCount\"}");
+            assertEquals(expected("noStreamNameSpecified", null), anyone.awaitError("noStreamNameSpecified"));
+            anyone.assertNothingPending();
+        }
+    }
+
+    private static JsonObject countOf(SignalingClient client, String s) {
+        client.send(jakarta.json.Json.createObjectBuilder().add("command", "getSubscriberCount").add("streamId", s).build());
+        return client.awaitNotification("subscriberCount");
+    }
+
+    private static JsonObject subscriberCount(String s, int count) {
+        return jakarta.json.Json.createObjectBuilder().add("command", "notification").add("definition", "subscriberCount")
+                .add("streamId", s).add("count", count).build();
+    }
+
+    @Test
     void thePublisherStoppingEndsPlayForEveryViewer() {
         String s = Ids.unique("publisher-stop");
         try (SignalingClient publisher = SignalingClient.connect(); SignalingClient v1 = SignalingClient.connect();
@@ -210,7 +241,7 @@ class StreamsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"publish", "play", "stop"})
+    @ValueSource(strings = {"publish", "play", "stop", "getSubscriberCount"})
     void aStreamCommandWithoutStreamIdIsNoStreamNameSpecified(String command) {
         try (SignalingClient client = SignalingClient.connect()) {
             client.send("{\"command\":\"" + command + "\",\"streamId\":\"\"}");

@@ -31,8 +31,12 @@ class StreamServiceTest {
         cut.store = new BroadcastStore();
         cut.store.maps = new LocalMaps();
         cut.registry.maps = cut.store.maps;
-        cut.encoding = Encodings.withServerLadder(List.of());
         cut.media = new MeshMedia();
+        cut.quality = new StreamQuality();
+        cut.quality.store = cut.store;
+        cut.quality.registry = cut.registry;
+        cut.quality.encoding = Encodings.withServerLadder(List.of());
+        cut.quality.media = cut.media;
     }
 
     @Test
@@ -134,20 +138,5 @@ class StreamServiceTest {
         assertEquals(List.of("x", publisher, v1), List.of(left.subscriberId(), left.publisher(), left.viewer()));
         assertEquals(0, cut.viewerCount());
         assertEquals(1, cut.publishedCount());
-    }
-
-    @Test
-    void aHeightMapsToTheSimulcastLayerThatCarriesItCountedFromTheLowest() {
-        List<io.signalbox.encoding.EncoderSetting> three = List.of(rung(720), rung(360), rung(180));
-        assertEquals(List.of(0, 1, 2, 2), List.of(StreamService.layerOf(three, 180), StreamService.layerOf(three, 360),
-                StreamService.layerOf(three, 720), StreamService.layerOf(three, 0)));
-        // Only the three highest rungs are sent: a lower one gets the lowest layer.
-        List<io.signalbox.encoding.EncoderSetting> four = List.of(rung(1080), rung(720), rung(360), rung(180));
-        assertEquals(List.of(0, 0, 1, 2), List.of(StreamService.layerOf(four, 180), StreamService.layerOf(four, 360),
-                StreamService.layerOf(four, 720), StreamService.layerOf(four, 1080)));
-    }
-
-    private static io.signalbox.encoding.EncoderSetting rung(int height) {
-        return new io.signalbox.encoding.EncoderSetting(height, height * 1000, 64000);
     }
 }

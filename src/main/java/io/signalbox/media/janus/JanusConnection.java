@@ -32,13 +32,10 @@ final class JanusConnection implements WebSocket.Listener {
     /** What the connection tells its owner. */
     interface Listener {
         /** An event Janus sent about {@code handle} on its own (webrtcup, media, hangup, plugin events). */
-        void event(long handle, JsonObject event);
-
-        /** The session is up, for the first time or again. */
-        void connected();
+        void event(JanusConnection janus, long handle, JsonObject event);
 
         /** The socket or the session was lost: every handle on it is gone. */
-        void lost(String why);
+        void lost(JanusConnection janus, String why);
     }
 
     private final URI url;
@@ -59,6 +56,8 @@ final class JanusConnection implements WebSocket.Listener {
     private record Pending(CompletableFuture<JsonObject> answer, boolean awaitsEvent) {
     }
 
+    /** Done once the session is first up. */
+    private final CompletableFuture<Void> firstUp = new CompletableFuture<>();
     private volatile WebSocket socket;
     private volatile long session;
     private volatile boolean up;
@@ -78,11 +77,28 @@ final class JanusConnection implements WebSocket.Listener {
 
     /** Starts connecting; returns at once. */
     void start() {
+        LOG.log(Level.INFO, "reaching for Janus at {0}", url);
         connect();
     }
 
     boolean isUp() {
         return up;
+    }
+
+    /** Waits up to {@code millis} for the session to be up, as just after {@link #start}; whether it is. */
+    boolean awaitUp(long millis) {
+        try {
+            firstUp.get(millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return up;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return up;
+    }
+
+    URI url() {
+        return url;
     }
 
     JsonProvider json() {
@@ -191,6 +207,15 @@ final class JanusConnection implements WebSocket.Listener {
         if (closed) {
             return;
         }
+        try {
+            attempt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reaching Janus at {0} failed: {1}", url, e);
+            retry();
+        }
+    }
+
+    private void attempt() {
         http.newWebSocketBuilder().subprotocols("janus-protocol").connectTimeout(Duration.ofSeconds(3))
                 .buildAsync(url, this)
                 .thenApplyAsync(ws -> {
@@ -203,7 +228,13 @@ final class JanusConnection implements WebSocket.Listener {
                 }, scheduler)
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
-                        LOG.log(Level.DEBUG, "Janus at {0} not reached: {1}", url, failure);
+                        LOG.log(retryMillis == FIRST_RETRY_MILLIS ? Level.INFO : Level.DEBUG,
+                                "Janus at {0} not reached, trying again: {1}", url, failure);
+                        WebSocket opened = socket; // opened, but no session came of it
+                        if (opened != null) {
+                            socket = null;
+                            opened.abort();
+                        }
                         retry();
                     } else {
                         up = true;
@@ -211,7 +242,7 @@ final class JanusConnection implements WebSocket.Listener {
                         keepalive = scheduler.scheduleWithFixedDelay(this::keepalive, KEEPALIVE_SECONDS,
                                 KEEPALIVE_SECONDS, TimeUnit.SECONDS);
                         LOG.log(Level.INFO, "connected to Janus at {0}, session {1}", url, session);
-                        inApplication(listener::connected);
+                        firstUp.complete(null);
                     }
                 });
     }
@@ -232,7 +263,11 @@ final class JanusConnection implements WebSocket.Listener {
         }
         long delay = retryMillis;
         retryMillis = Math.min(retryMillis * 2, maxRetryMillis);
-        scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(Level.INFO, "not reaching Janus at {0} again: the application is stopping ({1})", url, e.getMessage());
+        }
     }
 
     /** The socket or session is gone: fail what waits, tell the owner once, and start over. */
@@ -255,7 +290,7 @@ final class JanusConnection implements WebSocket.Listener {
         pending.clear();
         if (wasUp) {
             LOG.log(Level.WARNING, "lost Janus at {0}: {1}", url, why);
-            inApplication(() -> listener.lost(why));
+            inApplication(() -> listener.lost(this, why));
             retry();
         }
     }
@@ -290,7 +325,7 @@ final class JanusConnection implements WebSocket.Listener {
             return;
         }
         if (message.containsKey("sender")) {
-            listener.event(message.getJsonNumber("sender").longValue(), message);
+            listener.event(this, message.getJsonNumber("sender").longValue(), message);
         } else if (kind.equals("timeout")) {
             lose("Janus timed the session out");
         }

@@ -3,29 +3,43 @@ package io.signalbox.media.janus;
 import io.signalbox.session.SessionId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** This node's handles on Janus: by the session and feed they serve, by Janus's id, and whether media flows on each yet. */
+/**
+ * This node's handles on the Janus servers it drives: by the session and feed they serve, by
+ * their Janus and Janus's id, whether media flows on each yet, and which layers of a publisher's
+ * video come in.
+ */
 final class JanusHandles {
 
-    /** One handle: whose it is, for which feed, and (a viewer's) its video sections. */
-    record Handle(long id, SessionId session, String feed, boolean publisher, List<String> videoMids) {
+    /** One handle: on which Janus, whose it is, for which feed, and (a viewer's) its video sections. */
+    record Handle(JanusConnection janus, long id, SessionId session, String feed, boolean publisher,
+            List<String> videoMids) {
+        Key key() {
+            return new Key(janus, id);
+        }
+    }
+
+    /** Janus's handle ids are its own: a handle is known by its Janus and its id. */
+    record Key(JanusConnection janus, long id) {
     }
 
     private record Part(SessionId session, String feed) {
     }
 
     private final Map<Part, Handle> parts = new ConcurrentHashMap<>();
-    private final Map<Long, Handle> byId = new ConcurrentHashMap<>();
-    private final Map<Long, Boolean> flowing = new ConcurrentHashMap<>();
+    private final Map<Key, Handle> byKey = new ConcurrentHashMap<>();
+    private final Set<Key> flowing = ConcurrentHashMap.newKeySet();
+    private final Map<Key, Set<Integer>> layers = new ConcurrentHashMap<>();
 
     /** Keeps {@code handle}; returns the one it replaces for the same session and feed, if any, to detach. */
     Handle put(Handle handle) {
         Handle previous = parts.put(new Part(handle.session(), handle.feed()), handle);
-        byId.put(handle.id(), handle);
+        byKey.put(handle.key(), handle);
         if (previous != null) {
-            byId.remove(previous.id());
-            flowing.remove(previous.id());
+            forget(previous);
         }
         return previous;
     }
@@ -35,35 +49,59 @@ final class JanusHandles {
         return parts.get(new Part(session, feed));
     }
 
-    Handle byId(long id) {
-        return byId.get(id);
+    Handle byId(JanusConnection janus, long id) {
+        return byKey.get(new Key(janus, id));
     }
 
     /** Forgets the handle serving {@code session} on {@code feed} and returns it; null when there was none. */
     Handle remove(SessionId session, String feed) {
         Handle handle = parts.remove(new Part(session, feed));
         if (handle != null) {
-            byId.remove(handle.id());
-            flowing.remove(handle.id());
+            forget(handle);
         }
         return handle;
     }
 
     /** Marks media as flowing on {@code handle}; true the first time only. */
     boolean startFlowing(Handle handle) {
-        return flowing.putIfAbsent(handle.id(), Boolean.TRUE) == null;
+        return flowing.add(handle.key());
     }
 
-    /** Forgets every handle (their Janus session is gone) and returns them. */
-    List<Handle> clear() {
-        List<Handle> all = List.copyOf(byId.values());
-        parts.clear();
-        byId.clear();
-        flowing.clear();
-        return all;
+    /**
+     * Notes that {@code layer} of a publisher's video started or stopped coming in; returns the
+     * layers now coming in, lowest first, or null when that changed nothing (or the handle is gone).
+     */
+    List<Integer> layer(Handle handle, int layer, boolean receiving) {
+        if (!byKey.containsKey(handle.key())) {
+            return null;
+        }
+        Set<Integer> now = layers.computeIfAbsent(handle.key(), k -> ConcurrentHashMap.newKeySet());
+        boolean changed = receiving ? now.add(layer) : now.remove(layer);
+        return changed ? List.copyOf(new TreeSet<>(now)) : null;
+    }
+
+    /** Forgets every handle on {@code janus} (its Janus session is gone) and returns them. */
+    List<Handle> clear(JanusConnection janus) {
+        List<Handle> gone = byKey.values().stream().filter(h -> h.janus() == janus).toList();
+        gone.forEach(handle -> {
+            parts.remove(new Part(handle.session(), handle.feed()), handle);
+            forget(handle);
+        });
+        return gone;
+    }
+
+    /** Whether any handle is on {@code janus}. */
+    boolean uses(JanusConnection janus) {
+        return byKey.keySet().stream().anyMatch(key -> key.janus() == janus);
     }
 
     int size() {
-        return byId.size();
+        return byKey.size();
+    }
+
+    private void forget(Handle handle) {
+        byKey.remove(handle.key());
+        flowing.remove(handle.key());
+        layers.remove(handle.key());
     }
 }

@@ -16,16 +16,20 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Janus SFU as the media plane ({@code signalbox.media.backend=janus}): each published
- * stream is a videoroom of that name with its publisher as the one feed, each viewer a
- * subscriber handle on it. This node's handles are on its own Janus session, so Janus's events
- * for them arrive here.
+ * stream is a videoroom of that name, on the Janus of the node its publisher is connected to,
+ * with its publisher as the one feed; each viewer is a subscriber handle on it, driven by the
+ * viewer's own node, which reaches that Janus by the address the stream records. This node's
+ * handles are on its own Janus sessions, so Janus's events for them arrive here.
  */
 @ApplicationScoped
 @Typed(JanusMedia.class)
@@ -50,21 +54,32 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     private InOrder reports;
 
     private final JanusHandles handles = new JanusHandles();
-    private volatile JanusConnection janus;
+    private JsonProvider json;
+    /** This node's own Janus, where the feeds published through this node go. */
+    private volatile JanusConnection home;
+    /** Other nodes' Janus servers, reached when a viewer here plays a feed there; dropped when lost. */
+    private final Map<URI, JanusConnection> others = new ConcurrentHashMap<>();
 
-    /** Connects to Janus; called once at start when the backend is janus. */
+    /** Connects to this node's Janus; called once at start when the backend is janus. */
     public void start() {
         reports = new InOrder(scheduler, Thread.currentThread().getContextClassLoader());
-        janus = new JanusConnection(config.janusUrl(), config.janusApiSecret(), config.requestTimeoutMillis(),
+        json = JsonProvider.provider();
+        home = open(config.janusUrl());
+    }
+
+    private JanusConnection open(URI url) {
+        JanusConnection janus = new JanusConnection(url, config.janusApiSecret(), config.requestTimeoutMillis(),
                 config.maxReconnectMillis(), scheduler, this);
         janus.start();
+        return janus;
     }
 
     @PreDestroy
     void close() {
-        if (janus != null) {
-            janus.close();
+        if (home != null) {
+            home.close();
         }
+        others.values().forEach(JanusConnection::close);
     }
 
     @Override
@@ -74,15 +89,23 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
 
     @Override
     public boolean reachable() {
-        return janus != null && janus.isUp();
+        return home != null && home.isUp();
+    }
+
+    @Override
+    public String address() {
+        return config.janusUrl().toString();
     }
 
     @Override
     public void publish(SessionId publisher, String feed) {
-        long handle = attach(feed);
+        JanusConnection janus = home;
+        long handle = attach(janus, feed);
         try {
-            JsonObject create = janus.json().createObjectBuilder().add("request", "create").add("room", feed)
-                    .add("publishers", 1).add("is_private", true).build();
+            // Listed by Janus's "list" (to holders of the API secret alone), so an admin, and the
+            // tests, can ask Janus itself which rooms Signalbox holds.
+            JsonObject create = json.createObjectBuilder().add("request", "create").add("room", feed)
+                    .add("publishers", 1).add("is_private", false).build();
             try {
                 janus.message(handle, create, null, false);
             } catch (JanusException e) {
@@ -94,16 +117,16 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
             janus.detach(handle);
             throw unavailable(feed, e);
         }
-        remember(new Handle(handle, publisher, feed, true, List.of()));
+        remember(new Handle(janus, handle, publisher, feed, true, List.of()));
     }
 
     @Override
     public String offer(SessionId publisher, String feed, String sdp) {
         Handle handle = require(publisher, feed);
-        JsonObject body = janus.json().createObjectBuilder().add("request", "joinandconfigure").add("room", feed)
+        JsonObject body = json.createObjectBuilder().add("request", "joinandconfigure").add("room", feed)
                 .add("ptype", "publisher").add("id", feed).add("display", feed).build();
         try {
-            JsonObject joined = janus.message(handle.id(), body, jsep("offer", sdp), true);
+            JsonObject joined = handle.janus().message(handle.id(), body, jsep("offer", sdp), true);
             return joined.getJsonObject("jsep").getString("sdp");
         } catch (JanusException e) {
             throw new SignalingException(ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION, "Janus refused the offer for " + feed + ": " + e.getMessage());
@@ -111,11 +134,12 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     }
 
     @Override
-    public Offer play(SessionId viewer, String feed) {
-        long handle = attach(feed);
-        JsonObject body = janus.json().createObjectBuilder().add("request", "join").add("room", feed)
+    public Offer play(SessionId viewer, String feed, String address) {
+        JanusConnection janus = at(address, feed);
+        long handle = attach(janus, feed);
+        JsonObject body = json.createObjectBuilder().add("request", "join").add("room", feed)
                 .add("ptype", "subscriber")
-                .add("streams", janus.json().createArrayBuilder().add(janus.json().createObjectBuilder().add("feed", feed)))
+                .add("streams", json.createArrayBuilder().add(json.createObjectBuilder().add("feed", feed)))
                 .build();
         JsonObject attached;
         try {
@@ -136,7 +160,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
                 videoMids.add(s.getString("mid"));
             }
         }
-        remember(new Handle(handle, viewer, feed, false, List.copyOf(videoMids)));
+        remember(new Handle(janus, handle, viewer, feed, false, List.copyOf(videoMids)));
         return new Offer(attached.getJsonObject("jsep").getString("sdp"), idMapping);
     }
 
@@ -144,7 +168,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     public void answer(SessionId viewer, String feed, String sdp) {
         Handle handle = require(viewer, feed);
         try {
-            janus.message(handle.id(), janus.json().createObjectBuilder().add("request", "start").build(),
+            handle.janus().message(handle.id(), json.createObjectBuilder().add("request", "start").build(),
                     jsep("answer", sdp), true);
         } catch (JanusException e) {
             throw new SignalingException(ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION, "Janus refused the answer for " + feed + ": " + e.getMessage());
@@ -154,24 +178,24 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     @Override
     public void candidate(SessionId session, String feed, String mid, Integer mLineIndex, String candidate) {
         Handle handle = require(session, feed);
-        var trickled = janus.json().createObjectBuilder().add("candidate", candidate);
+        var trickled = json.createObjectBuilder().add("candidate", candidate);
         if (mid != null) {
             trickled.add("sdpMid", mid);
         }
         if (mLineIndex != null) {
             trickled.add("sdpMLineIndex", mLineIndex);
         }
-        janus.trickle(handle.id(), trickled.build());
+        handle.janus().trickle(handle.id(), trickled.build());
     }
 
     @Override
     public void layer(SessionId viewer, String feed, int layer) {
         Handle handle = require(viewer, feed);
-        var streams = janus.json().createArrayBuilder();
-        handle.videoMids().forEach(mid -> streams.add(janus.json().createObjectBuilder().add("mid", mid).add("substream", layer)));
-        JsonObject body = janus.json().createObjectBuilder().add("request", "configure").add("streams", streams).build();
+        var streams = json.createArrayBuilder();
+        handle.videoMids().forEach(mid -> streams.add(json.createObjectBuilder().add("mid", mid).add("substream", layer)));
+        JsonObject body = json.createObjectBuilder().add("request", "configure").add("streams", streams).build();
         try {
-            janus.message(handle.id(), body, null, true);
+            handle.janus().message(handle.id(), body, null, true);
         } catch (JanusException e) {
             throw unavailable(feed, e);
         }
@@ -185,15 +209,20 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     @Override
     public void stop(SessionId session, String feed) {
         Handle handle = handles.remove(session, feed);
-        if (handle == null) {
-            return;
+        if (handle != null) {
+            release(handle);
         }
+    }
+
+    /** Lets go of a handle on Janus: a publisher's room goes with it, so Janus keeps no room of a stream that ended. */
+    private void release(Handle handle) {
+        JanusConnection janus = handle.janus();
         if (handle.publisher() && janus.isUp()) {
             try {
-                janus.message(handle.id(), janus.json().createObjectBuilder().add("request", "destroy").add("room", feed).build(),
+                janus.message(handle.id(), json.createObjectBuilder().add("request", "destroy").add("room", handle.feed()).build(),
                         null, false);
             } catch (JanusException e) {
-                LOG.log(Level.DEBUG, "destroying room {0}: {1}", feed, e.getMessage());
+                LOG.log(Level.DEBUG, "destroying room {0}: {1}", handle.feed(), e.getMessage());
             }
         }
         janus.detach(handle.id());
@@ -205,8 +234,8 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     }
 
     @Override
-    public void event(long id, JsonObject event) {
-        Handle handle = handles.byId(id);
+    public void event(JanusConnection janus, long id, JsonObject event) {
+        Handle handle = handles.byId(janus, id);
         if (handle == null) {
             return;
         }
@@ -219,6 +248,9 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
             case "media" -> {
                 if (handle.publisher() && event.getBoolean("receiving", false)) {
                     started(handle);
+                }
+                if (handle.publisher() && "video".equals(event.getString("type", ""))) {
+                    receiving(handle, event);
                 }
             }
             case "hangup" -> ended(handle, "Janus hung up: " + event.getString("reason", ""));
@@ -236,13 +268,40 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     }
 
     @Override
-    public void connected() {
-        // Handles from before a loss were ended when it was noticed; nothing to restore.
+    public void lost(JanusConnection janus, String why) {
+        if (janus != home && others.remove(janus.url(), janus)) {
+            janus.close(); // another node's Janus: connected again when a viewer here next needs it
+        }
+        handles.clear(janus).forEach(handle -> report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why)));
     }
 
-    @Override
-    public void lost(String why) {
-        handles.clear().forEach(handle -> report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why)));
+    /** A layer of a publisher's video (Janus's {@code substream}; none without simulcast) started or stopped coming in. */
+    private void receiving(Handle handle, JsonObject event) {
+        boolean simulcast = event.containsKey("substream");
+        List<Integer> now = handles.layer(handle, simulcast ? event.getInt("substream") : 0, event.getBoolean("receiving", false));
+        if (now != null) {
+            report(new MediaEvent.Receiving(handle.session(), handle.feed(), now, simulcast));
+        }
+    }
+
+    /**
+     * The Janus at {@code address}: this node's, or another node's, connected on first use and
+     * given the request timeout to come up; media_server_unavailable, naming the feed, if it does not.
+     */
+    private JanusConnection at(String address, String feed) {
+        URI url = URI.create(address);
+        if (url.equals(home.url())) {
+            return home;
+        }
+        JanusConnection janus = others.computeIfAbsent(url, this::open);
+        if (!janus.awaitUp(config.requestTimeoutMillis())) {
+            if (others.remove(url, janus)) {
+                janus.close();
+            }
+            throw new SignalingException(ErrorDefinition.MEDIA_SERVER_UNAVAILABLE,
+                    feed + ": its Janus at " + url + " cannot be reached");
+        }
+        return janus;
     }
 
     private void started(Handle handle) {
@@ -253,7 +312,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
 
     private void ended(Handle handle, String why) {
         if (handles.remove(handle.session(), handle.feed()) != null) {
-            reports.execute(() -> janus.detach(handle.id()));
+            reports.execute(() -> release(handle)); // it waits for Janus's answer: not on the socket's thread
             report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why));
         }
     }
@@ -262,7 +321,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         reports.execute(() -> events.fire(event));
     }
 
-    private long attach(String feed) {
+    private long attach(JanusConnection janus, String feed) {
         try {
             return janus.attach(VIDEOROOM);
         } catch (JanusException e) {
@@ -273,7 +332,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     private void remember(Handle handle) {
         Handle previous = handles.put(handle);
         if (previous != null) {
-            janus.detach(previous.id());
+            previous.janus().detach(previous.id());
         }
     }
 
@@ -286,7 +345,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     }
 
     private JsonObject jsep(String type, String sdp) {
-        return janus.json().createObjectBuilder().add("type", type).add("sdp", sdp).build();
+        return json.createObjectBuilder().add("type", type).add("sdp", sdp).build();
     }
 
     private static SignalingException unavailable(String feed, JanusException e) {

@@ -29,6 +29,7 @@ public sealed interface ClientMessage {
             Map.entry("leaveFromRoom", LeaveFromRoom.class),
             Map.entry("getRoomInfo", GetRoomInfo.class),
             Map.entry("getStreamInfo", GetStreamInfo.class),
+            Map.entry("getSubscriberCount", GetSubscriberCount.class),
             Map.entry("forceStreamQuality", ForceStreamQuality.class));
 
     void accept(Handler handler, SessionId from);
@@ -80,6 +81,8 @@ public sealed interface ClientMessage {
         void getRoomInfo(SessionId from, GetRoomInfo message);
 
         void getStreamInfo(SessionId from, GetStreamInfo message);
+
+        void getSubscriberCount(SessionId from, GetSubscriberCount message);
 
         void forceStreamQuality(SessionId from, ForceStreamQuality message);
 
@@ -208,6 +211,13 @@ public sealed interface ClientMessage {
         @Override
         public void accept(Handler handler, SessionId from) {
             handler.getStreamInfo(from, this);
+        }
+    }
+
+    record GetSubscriberCount(String streamId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getSubscriberCount(from, this);
         }
     }
 

@@ -12,7 +12,8 @@ public enum Notice {
     LEAVED_FROM_ROOM("leavedFromRoom"),
     STREAM_JOINED("streamJoined"),
     STREAM_LEAVED("streamLeaved"),
-    RESOLUTION_CHANGE_INFO("resolutionChangeInfo");
+    RESOLUTION_CHANGE_INFO("resolutionChangeInfo"),
+    SUBSCRIBER_COUNT("subscriberCount");
 
     private final String wireName;
 

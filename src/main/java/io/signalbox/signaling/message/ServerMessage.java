@@ -48,6 +48,14 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** {@code {"command":"notification","definition":"subscriberCount","streamId","count"}}: how many play a stream. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "count"})
+    record SubscriberCount(String command, String definition, String streamId, Integer count) implements ServerMessage {
+        public static SubscriberCount of(String streamId, int count) {
+            return new SubscriberCount("notification", Notice.SUBSCRIBER_COUNT.wireName(), streamId, count);
+        }
+    }
+
     /**
      * {@code start} to a publisher through the media server: it offers now, sending the ladder's
      * rungs as simulcast layers (Ant Media's SDK reads only {@code command} and {@code streamId}).
