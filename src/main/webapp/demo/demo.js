@@ -40,8 +40,12 @@ export async function startDemo() {
   stateLine = document.getElementById('state');
   remotes = document.getElementById('remotes');
   // ?height=720 asks the camera for that height (the fake camera of the tests makes any size).
-  const height = Number(new URLSearchParams(location.search).get('height')) || 0;
-  const client = demoClient(height ? { mediaConstraints: { video: { height: { ideal: height } }, audio: true } } : {});
+  const query = new URLSearchParams(location.search);
+  const height = Number(query.get('height')) || 0;
+  const options = height ? { mediaConstraints: { video: { height: { ideal: height } }, audio: true } } : {};
+  // ?relay=1 sends media through the server's TURN server alone.
+  if (query.get('relay') === '1') options.iceTransportPolicy = 'relay';
+  const client = demoClient(options);
   onClick('camera-off', () => client.turnOffLocalCamera());
   onClick('camera-on', () => client.turnOnLocalCamera());
   onClick('mic-off', () => client.muteLocalMic());

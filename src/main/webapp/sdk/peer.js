@@ -7,13 +7,14 @@ import { SdkError, SignalboxError } from './errors.js';
  */
 export class PeerLink extends EventTarget {
   /**
-   * @param {{streamId: string, subscriberId?: string, iceServers?: RTCIceServer[]}} options
+   * @param {{streamId: string, subscriberId?: string, iceServers?: RTCIceServer[],
+   *   iceTransportPolicy?: RTCIceTransportPolicy}} options
    */
-  constructor({ streamId, subscriberId, iceServers }) {
+  constructor({ streamId, subscriberId, iceServers, iceTransportPolicy }) {
     super();
     this.streamId = streamId;
     this.subscriberId = subscriberId;
-    this.pc = new RTCPeerConnection({ iceServers: iceServers || [] });
+    this.pc = new RTCPeerConnection({ iceServers: iceServers || [], iceTransportPolicy: iceTransportPolicy || 'all' });
     /** @type {RTCIceCandidateInit[]} */
     this.pendingCandidates = [];
     this.pc.onicecandidate = (event) => {

@@ -30,7 +30,10 @@ export interface SignalboxOptions {
   /** Sent as the token field of publish, play, join and joinRoom. */
   token?: string;
   mediaConstraints?: MediaStreamConstraints;
+  /** STUN and TURN servers; when absent, the server's (getIceServerConfig, asked on connect). */
   iceServers?: RTCIceServer[];
+  /** 'relay' uses TURN alone (default 'all'). */
+  iceTransportPolicy?: RTCIceTransportPolicy;
   /** Shows the local camera. */
   localVideo?: HTMLVideoElement;
   /** Every notification and event: info is its definition or name (joined, publish_started, newStreamAvailable, ...). */

@@ -27,6 +27,8 @@ export class Signalbox extends EventTarget {
     this.ladders = new Map();
     this.rooms = new RoomMembership();
     this.recovery = new MediaServerRecovery();
+    /** @type {RTCIceServer[]} the server's STUN and TURN servers, unless options.iceServers are given */
+    this.iceServers = [];
     this.connection = new SignalingConnection(this.url, options);
     this.connection.addEventListener('message', (e) => this.onFrame(e.detail));
     this.connection.addEventListener('open', (e) => this.onOpen(e.detail.reconnected));
@@ -40,6 +42,21 @@ export class Signalbox extends EventTarget {
       this.raise(e);
       throw e;
     }
+    await this.askIceServers();
+  }
+
+  /**
+   * Unless options.iceServers are given, asks the server for its STUN and TURN servers (TURN
+   * credentials made for this session) and waits up to 3 s for them; every peer connection
+   * opened afterwards uses them.
+   */
+  askIceServers() {
+    if (this.options.iceServers) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, 3000);
+      this.iceAnswered = () => { clearTimeout(timer); resolve(); };
+      this.send({ command: 'getIceServerConfig' });
+    });
   }
 
   /** Opens the camera and microphone (once) and shows them in options.localVideo. */
@@ -156,6 +173,11 @@ export class Signalbox extends EventTarget {
       case 'forceStreamQuality':
         return this.links.get(key(streamId, frame.subscriberId))?.applyLadder(this.ladders.get(streamId), frame.streamHeight)
           .catch((e) => console.warn('signalbox: stream quality not changed', e));
+      case 'iceServerConfig':
+        this.iceServers = frame.iceServers || [];
+        this.iceAnswered?.();
+        this.iceAnswered = null;
+        return undefined;
       case 'notification': return this.onNotification(frame);
       case 'error': return this.onServerError(frame);
       case 'pong': return undefined;
@@ -242,6 +264,7 @@ export class Signalbox extends EventTarget {
   onOpen(reconnected) {
     this.emit('state', { connection: 'open', reconnected });
     if (!reconnected) return;
+    this.askIceServers(); // fresh TURN credentials for the new session
     // The server released everything with the old socket: ask for it all again.
     for (const k of [...this.links.keys()]) this.closeLink(k);
     for (const [streamId, role] of [...this.roles]) {
@@ -268,7 +291,8 @@ export class Signalbox extends EventTarget {
   openLink(streamId, subscriberId, sending, layers) {
     const k = key(streamId, subscriberId);
     this.closeLink(k);
-    const link = new PeerLink({ streamId, subscriberId, iceServers: this.options.iceServers });
+    const link = new PeerLink({ streamId, subscriberId, iceServers: this.options.iceServers ?? this.iceServers,
+      iceTransportPolicy: this.options.iceTransportPolicy });
     if (sending && this.media.stream) {
       if (layers && layers.length > 1) link.sendLayers(this.media.stream, layers);
       else link.send(this.media.stream);

@@ -49,6 +49,8 @@ public enum ErrorDefinition {
             "The server failed to handle this message; the session is still open."),
     MEDIA_SERVER_UNAVAILABLE("media_server_unavailable", Side.SERVER,
             "The media server cannot be reached; nothing was published or played, try again later."),
+    PUSH_NOTIFICATIONS_NOT_CONFIGURED("push_notifications_not_configured", Side.SERVER,
+            "This server has no push notification provider configured; nothing was registered or sent."),
 
     // Raised by the JavaScript SDK in the browser (protocol section 11).
     WEB_SOCKET_NOT_SUPPORTED("WebSocketNotSupported", Side.CLIENT,

@@ -2,24 +2,28 @@ package io.signalbox.signaling;
 
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
+import io.signalbox.ice.IceServers;
 import io.signalbox.session.SessionId;
-import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.ForceStreamQuality;
+import io.signalbox.signaling.message.ClientMessage.GetIceServerConfig;
 import io.signalbox.signaling.message.ClientMessage.GetRoomInfo;
 import io.signalbox.signaling.message.ClientMessage.GetStreamInfo;
 import io.signalbox.signaling.message.ClientMessage.GetSubscriberCount;
 import io.signalbox.signaling.message.ClientMessage.Invalid;
-import io.signalbox.signaling.message.ClientMessage.JoinRoom;
-import io.signalbox.signaling.message.ClientMessage.LeaveFromRoom;
 import io.signalbox.signaling.message.ClientMessage.Join;
+import io.signalbox.signaling.message.ClientMessage.JoinRoom;
 import io.signalbox.signaling.message.ClientMessage.Leave;
+import io.signalbox.signaling.message.ClientMessage.LeaveFromRoom;
+import io.signalbox.signaling.message.ClientMessage.PeerMessage;
 import io.signalbox.signaling.message.ClientMessage.Ping;
 import io.signalbox.signaling.message.ClientMessage.Play;
 import io.signalbox.signaling.message.ClientMessage.Publish;
-import io.signalbox.signaling.message.ClientMessage.Stop;
+import io.signalbox.signaling.message.ClientMessage.PushNotification;
 import io.signalbox.signaling.message.ClientMessage.ReportError;
+import io.signalbox.signaling.message.ClientMessage.Stop;
 import io.signalbox.signaling.message.ClientMessage.TakeCandidate;
 import io.signalbox.signaling.message.ClientMessage.TakeConfiguration;
+import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ServerMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +55,9 @@ public class Dispatcher implements ClientMessage.Handler {
     @Inject
     SignalingMetrics metrics;
 
+    @Inject
+    IceServers iceServers;
+
     public void dispatch(SessionId from, ClientMessage message) {
         metrics.received(message);
         try {
@@ -67,6 +74,22 @@ public class Dispatcher implements ClientMessage.Handler {
     @Override
     public void ping(SessionId from, Ping message) {
         directory.send(from, ServerMessage.Signal.pong());
+    }
+
+    /** The STUN and TURN servers for this session, TURN credentials made for it (section 4a). */
+    @Override
+    public void getIceServerConfig(SessionId from, GetIceServerConfig message) {
+        directory.send(from, ServerMessage.IceServerConfig.of(iceServers.forUser(from.value())));
+    }
+
+    @Override
+    public void peerMessage(SessionId from, PeerMessage message) {
+        relayCommands.peerMessage(from, message);
+    }
+
+    @Override
+    public void pushNotification(SessionId from, PushNotification message) {
+        throw new SignalingException(ErrorDefinition.PUSH_NOTIFICATIONS_NOT_CONFIGURED, "no push provider");
     }
 
     @Override

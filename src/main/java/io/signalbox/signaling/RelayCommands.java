@@ -3,6 +3,7 @@ package io.signalbox.signaling;
 import io.signalbox.peer.PeerService;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
+import io.signalbox.signaling.message.ClientMessage.PeerMessage;
 import io.signalbox.signaling.message.ClientMessage.ReportError;
 import io.signalbox.signaling.message.ClientMessage.TakeCandidate;
 import io.signalbox.signaling.message.ClientMessage.TakeConfiguration;
@@ -68,6 +69,13 @@ public class RelayCommands {
     void reportError(SessionId from, ReportError message) {
         StreamId stream = new StreamId(message.streamId());
         relay(from, stream, message.subscriberId(), tag -> ServerMessage.Error.of(message.reported(), stream.value(), null));
+    }
+
+    /** An application's message to the other side, where offers would go: the P2P peer, or between a publisher and one viewer. */
+    void peerMessage(SessionId from, PeerMessage message) {
+        StreamId stream = new StreamId(message.streamId());
+        relay(from, stream, message.subscriberId(),
+                tag -> ServerMessage.PeerMessage.relay(stream.value(), message.definition(), message.data(), tag));
     }
 
     private void relay(SessionId from, StreamId stream, String subscriberId, Function<String, ServerMessage> taggedWith) {

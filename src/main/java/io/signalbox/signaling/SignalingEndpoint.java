@@ -79,8 +79,9 @@ public class SignalingEndpoint {
             // One rate_limited per burst: answering every dropped frame would echo the flood back.
             if (!warnedOfRate) {
                 warnedOfRate = true;
-                dispatcher.dispatch(id, new ClientMessage.Invalid(ErrorDefinition.RATE_LIMITED,
-                        parser.parse(frame).streamId(), "over " + limits.messagesPerSecond() + " messages per second"));
+                ClientMessage dropped = parser.parse(frame);
+                dispatcher.dispatch(id, new ClientMessage.Invalid(ErrorDefinition.RATE_LIMITED, dropped.streamId(),
+                        dropped.room(), "over " + limits.messagesPerSecond() + " messages per second"));
             }
             return;
         }

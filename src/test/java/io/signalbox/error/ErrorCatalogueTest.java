@@ -72,10 +72,13 @@ class ErrorCatalogueTest {
     }
 
     @Test
-    void theRepositoryCopyOfTheProtocolIsTheSharedOne() throws IOException {
-        Path shared = Path.of(System.getProperty("signalbox.shared.protocol.doc", "../shared/protocol.md"));
-        if (Files.exists(shared)) {
-            assertEquals(Files.readString(shared), protocol(), "docs/protocol.md differs from " + shared);
+    void theThirteenDocumentedSdkNamesAreSpelledExactlyAsDocumented() throws IOException {
+        Set<String> sdkList = rows(section(protocol(), "## 11.", null));
+        for (String documented : List.of("WebSocketNotSupported", "NoActiveConnection", "AbortError", "NotAllowedError",
+                "NotFoundError", "OverconstrainedError", "SecurityError", "NotSupportedError", "AudioAlreadyActive",
+                "VideoAlreadyActive", "screen_share_permission_denied", "notSetLocalDescription",
+                "Camera or Mic is being used by some other process that does not let read the devices")) {
+            assertTrue(sdkList.contains(documented), documented + " is not in protocol.md section 11");
         }
     }
 

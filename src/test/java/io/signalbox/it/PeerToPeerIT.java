@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -141,6 +142,35 @@ class PeerToPeerIT {
         callee.send(fromCallee);
         assertEquals(fromCaller, callee.awaitMessage("takeCandidate"));
         assertEquals(fromCallee, caller.awaitMessage("takeCandidate"));
+    }
+
+    @Test
+    void aPeerMessageReachesTheOtherPeerAsItCameAndNobodyOnceItHasLeft() {
+        String s = Ids.unique("chat");
+        try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect();
+                SignalingClient c = SignalingClient.connect()) {
+            joinPair(a, b, s);
+            JsonObject text = Json.createObjectBuilder().add("command", "peerMessageCommand").add("streamId", s)
+                    .add("definition", "chat").add("data", "hello").build();
+            a.send(text);
+            assertEquals(text, b.awaitMessage("peerMessageCommand"));
+            JsonObject structured = Json.createObjectBuilder().add("command", "peerMessageCommand").add("streamId", s)
+                    .add("definition", "cursor").add("data", Json.createObjectBuilder().add("x", 3).add("y", List.of(1, 2).size()))
+                    .build();
+            b.send(structured);
+            assertEquals(structured, a.awaitMessage("peerMessageCommand"));
+            // A session outside the pair reaches nobody.
+            c.send(text);
+            assertEquals(Messages.expectedError("no_peer_associated_before", s, null), c.awaitError("no_peer_associated_before"));
+            b.send(Messages.leave(s));
+            b.awaitNotification("leaved");
+            a.awaitMessage("stop");
+            a.send(text);
+            assertEquals(Messages.expectedError("no_peer_associated_before", s, null), a.awaitError("no_peer_associated_before"));
+            for (SignalingClient client : List.of(a, b, c)) {
+                client.assertNothingPending();
+            }
+        }
     }
 
     static void joinPair(SignalingClient a, SignalingClient b, String s) {

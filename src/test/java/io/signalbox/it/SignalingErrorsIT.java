@@ -134,6 +134,33 @@ class SignalingErrorsIT {
         }
     }
 
+    /** The two push notification commands as Ant Media's SDK 2.16.2 sends them. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"command\":\"registerPushNotificationToken\",\"subscriberId\":\"u1\",\"token\":\"\",\"pnsRegistrationToken\":\"abc\",\"pnsType\":\"fcm\"}",
+        "{\"command\":\"sendPushNotification\",\"subscriberId\":\"u1\",\"token\":\"\",\"pushNotificationContent\":{\"title\":\"hi\"},\"subscriberIdsToNotify\":[\"u2\"]}"})
+    void pushNotificationCommandsArePushNotificationsNotConfiguredAndTheSessionCarriesOn(String frame) {
+        try (SignalingClient client = SignalingClient.connect()) {
+            client.send(frame);
+            assertEquals(expected("push_notifications_not_configured", null), client.awaitError("push_notifications_not_configured"));
+            client.send("{\"command\":\"ping\"}");
+            client.awaitMessage("pong");
+            client.assertNothingPending();
+        }
+    }
+
+    @Test
+    void anUnknownOrInvalidFrameNamingARoomGetsAnErrorNamingThatRoom() {
+        String room = Ids.unique("named-room");
+        try (SignalingClient client = SignalingClient.connect()) {
+            client.send("{\"command\":\"teleport\",\"room\":\"" + room + "\"}");
+            assertEquals(Messages.expectedError("unknown_command", null, room), client.awaitError("unknown_command"));
+            client.send("{\"command\":\"joinRoom\",\"room\":\"" + room + "\",\"streamName\":[1]}");
+            assertEquals(Messages.expectedError("invalid_message", null, room), client.awaitError("invalid_message"));
+            client.assertNothingPending();
+        }
+    }
+
     @Test
     void anSdpTypeOtherThanOfferOrAnswerIsInvalidMessage() {
         String s = Ids.unique("sdp-type");

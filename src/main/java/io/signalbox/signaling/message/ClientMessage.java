@@ -17,11 +17,15 @@ public sealed interface ClientMessage {
     /** The command names this server knows, and the record each one binds to. */
     Map<String, Class<? extends ClientMessage>> COMMANDS = Map.ofEntries(
             Map.entry("ping", Ping.class),
+            Map.entry("getIceServerConfig", GetIceServerConfig.class),
+            Map.entry("registerPushNotificationToken", RegisterPushNotificationToken.class),
+            Map.entry("sendPushNotification", SendPushNotification.class),
             Map.entry("join", Join.class),
             Map.entry("leave", Leave.class),
             Map.entry("takeConfiguration", TakeConfiguration.class),
             Map.entry("takeCandidate", TakeCandidate.class),
             Map.entry("reportError", ReportError.class),
+            Map.entry("peerMessageCommand", PeerMessage.class),
             Map.entry("publish", Publish.class),
             Map.entry("play", Play.class),
             Map.entry("stop", Stop.class),
@@ -58,6 +62,10 @@ public sealed interface ClientMessage {
     interface Handler {
         void ping(SessionId from, Ping message);
 
+        void getIceServerConfig(SessionId from, GetIceServerConfig message);
+
+        void pushNotification(SessionId from, PushNotification message);
+
         void join(SessionId from, Join message);
 
         void leave(SessionId from, Leave message);
@@ -67,6 +75,8 @@ public sealed interface ClientMessage {
         void takeCandidate(SessionId from, TakeCandidate message);
 
         void reportError(SessionId from, ReportError message);
+
+        void peerMessage(SessionId from, PeerMessage message);
 
         void publish(SessionId from, Publish message);
 
@@ -94,6 +104,27 @@ public sealed interface ClientMessage {
         public void accept(Handler handler, SessionId from) {
             handler.ping(from, this);
         }
+    }
+
+    record GetIceServerConfig() implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getIceServerConfig(from, this);
+        }
+    }
+
+    /** A push notification command: it needs a push provider, which this server does not have; nothing of it is read. */
+    sealed interface PushNotification extends ClientMessage {
+        @Override
+        default void accept(Handler handler, SessionId from) {
+            handler.pushNotification(from, this);
+        }
+    }
+
+    record RegisterPushNotificationToken() implements PushNotification {
+    }
+
+    record SendPushNotification() implements PushNotification {
     }
 
     record Join(String streamId, String mode, Boolean multiPeer, String token) implements ClientMessage {
@@ -124,6 +155,15 @@ public sealed interface ClientMessage {
     }
 
     /** {@code label} is the SDP m-line index; a numeric string is accepted too. */
+    /** An application's own message to the other side ({@code peerMessageCommand}): {@code data} is any JSON, passed on as it came. */
+    record PeerMessage(String streamId, String definition, jakarta.json.JsonValue data, String subscriberId)
+            implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.peerMessage(from, this);
+        }
+    }
+
     record TakeCandidate(String streamId, Integer label, String id, String candidate, String subscriberId)
             implements ClientMessage {
         @Override
@@ -229,8 +269,11 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** A frame that could not be decoded into a command; {@code detail} is for the log only. */
-    record Invalid(ErrorDefinition definition, String streamId, String detail) implements ClientMessage {
+    /**
+     * A frame that could not be decoded into a command, with the {@code streamId} and {@code room}
+     * it named, if it got that far, for the error to name them; {@code detail} is for the log only.
+     */
+    record Invalid(ErrorDefinition definition, String streamId, String room, String detail) implements ClientMessage {
         @Override
         public void accept(Handler handler, SessionId from) {
             handler.invalid(from, this);

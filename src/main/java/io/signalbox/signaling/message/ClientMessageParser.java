@@ -26,28 +26,28 @@ public class ClientMessageParser {
 
     public ClientMessage parse(String text) {
         if (utf8Length(text) > maxFrameBytes) {
-            return new ClientMessage.Invalid(ErrorDefinition.MESSAGE_TOO_LARGE, null,
+            return new ClientMessage.Invalid(ErrorDefinition.MESSAGE_TOO_LARGE, null, null,
                     "frame of " + text.length() + " characters is over " + maxFrameBytes + " bytes");
         }
         Head head;
         try {
             head = Head.read(text);
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, null, "not JSON: " + e.getMessage());
+            return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, null, null, "not JSON: " + e.getMessage());
         }
         if (head.problem() != null) {
-            return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(), head.problem());
+            return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(), head.room(), head.problem());
         }
         Class<? extends ClientMessage> type = ClientMessage.COMMANDS.get(head.command());
         if (type == null) {
-            return new ClientMessage.Invalid(ErrorDefinition.UNKNOWN_COMMAND, head.streamId(),
+            return new ClientMessage.Invalid(ErrorDefinition.UNKNOWN_COMMAND, head.streamId(), head.room(),
                     "unknown command " + head.command());
         }
         ClientMessage message;
         try {
             message = StrictJson.JSONB.fromJson(text, type);
         } catch (JsonbException | JsonException | ArithmeticException | NumberFormatException e) {
-            return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(),
+            return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(), head.room(),
                     head.command() + " has a field of the wrong type: " + e.getMessage());
         }
         String problem = message.problem();
@@ -57,9 +57,9 @@ public class ClientMessageParser {
         try {
             new StreamId(message.streamId()); // a missing or malformed streamId is the error to report first
         } catch (SignalingException e) {
-            return new ClientMessage.Invalid(e.definition(), head.streamId(), e.getMessage());
+            return new ClientMessage.Invalid(e.definition(), head.streamId(), head.room(), e.getMessage());
         }
-        return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(), problem);
+        return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(), head.room(), problem);
     }
 
     /** The UTF-8 size of {@code text}, counted only when its length leaves any doubt. */
@@ -74,17 +74,18 @@ public class ClientMessageParser {
      * The top-level {@code command} and {@code streamId} of a frame, read in one streaming pass
      * that also bounds nesting, so an error can name the stream even when binding fails.
      */
-    record Head(String command, String streamId, String problem) {
+    record Head(String command, String streamId, String room, String problem) {
         /** Deeper than any message of the protocol needs; deeper frames are refused unread. */
         static final int MAX_DEPTH = 16;
 
         static Head read(String text) {
             try (JsonParser parser = JsonParsers.FACTORY.createParser(new StringReader(text))) {
                 if (parser.next() != JsonParser.Event.START_OBJECT) {
-                    return new Head(null, null, "frame is not a JSON object");
+                    return new Head(null, null, null, "frame is not a JSON object");
                 }
                 String command = null;
                 String streamId = null;
+                String room = null;
                 boolean commandIsString = false;
                 String key = null;
                 int depth = 1;
@@ -93,7 +94,7 @@ public class ClientMessageParser {
                     switch (event) {
                         case START_OBJECT, START_ARRAY -> {
                             if (++depth > MAX_DEPTH) {
-                                return new Head(null, streamId, "frame nests deeper than " + MAX_DEPTH);
+                                return new Head(null, streamId, room, "frame nests deeper than " + MAX_DEPTH);
                             }
                         }
                         case END_OBJECT, END_ARRAY -> depth--;
@@ -104,6 +105,8 @@ public class ClientMessageParser {
                                 commandIsString = true;
                             } else if (depth == 1 && "streamId".equals(key)) {
                                 streamId = parser.getString();
+                            } else if (depth == 1 && "room".equals(key)) {
+                                room = parser.getString();
                             }
                         }
                         default -> {
@@ -114,12 +117,12 @@ public class ClientMessageParser {
                     }
                 }
                 if (parser.hasNext()) {
-                    return new Head(null, null, "frame is not a single JSON object");
+                    return new Head(null, null, null, "frame is not a single JSON object");
                 }
                 if (!commandIsString) {
-                    return new Head(null, streamId, "frame has no string command");
+                    return new Head(null, streamId, room, "frame has no string command");
                 }
-                return new Head(command, streamId, null);
+                return new Head(command, streamId, room, null);
             }
         }
     }

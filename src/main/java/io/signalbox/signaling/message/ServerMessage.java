@@ -2,6 +2,7 @@ package io.signalbox.signaling.message;
 
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.encoding.EncoderSetting;
+import io.signalbox.ice.IceServers;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,21 @@ public sealed interface ServerMessage {
         public static Notification joinedTheRoom(String room, String streamId, List<RoomStream> others) {
             return new Notification("notification", Notice.JOINED_THE_ROOM.wireName(), streamId, room,
                     others.stream().map(RoomStream::streamId).toList(), others);
+        }
+    }
+
+    /**
+     * The answer to {@code getIceServerConfig}: Ant Media's three fields, which its SDK reads (the
+     * TURN server when there is one, else the STUN server), and every server as RTCIceServers.
+     */
+    @JsonbPropertyOrder({"command", "stunServerUri", "turnServerUsername", "turnServerCredential", "iceServers"})
+    record IceServerConfig(String command, String stunServerUri, String turnServerUsername, String turnServerCredential,
+            List<IceServers.IceServer> iceServers) implements ServerMessage {
+        public static IceServerConfig of(List<IceServers.IceServer> servers) {
+            IceServers.IceServer first = servers.stream().filter(s -> s.username() != null).findFirst()
+                    .orElse(servers.isEmpty() ? null : servers.get(0));
+            return first == null ? new IceServerConfig("iceServerConfig", null, null, null, servers)
+                    : new IceServerConfig("iceServerConfig", first.urls(), first.username(), first.credential(), servers);
         }
     }
 
@@ -149,6 +165,15 @@ public sealed interface ServerMessage {
 
         public static Configuration fromMediaServer(String streamId, String type, String sdp, Map<String, String> idMapping) {
             return new Configuration("takeConfiguration", streamId, type, sdp, null, idMapping);
+        }
+    }
+
+    /** A {@code peerMessageCommand} relayed: the sender's definition and data as they came. */
+    @JsonbPropertyOrder({"command", "streamId", "definition", "data", "subscriberId"})
+    record PeerMessage(String command, String streamId, String definition, jakarta.json.JsonValue data, String subscriberId)
+            implements ServerMessage {
+        public static PeerMessage relay(String streamId, String definition, jakarta.json.JsonValue data, String subscriberId) {
+            return new PeerMessage("peerMessageCommand", streamId, definition, data, subscriberId);
         }
     }
 

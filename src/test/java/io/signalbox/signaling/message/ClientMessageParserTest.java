@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.signaling.message.ClientMessage.Invalid;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,19 @@ class ClientMessageParserTest {
         Invalid invalid = assertInstanceOf(Invalid.class, cut.parse("{\"command\":\"teleport\",\"streamId\":\"s1\"}"));
         assertEquals(ErrorDefinition.UNKNOWN_COMMAND, invalid.definition());
         assertEquals("s1", invalid.streamId());
+    }
+
+    @Test
+    void anUnknownOrBadFrameNamingARoomKeepsTheRoomForTheError() {
+        Invalid unknown = assertInstanceOf(Invalid.class, cut.parse("{\"command\":\"teleport\",\"room\":\"r1\"}"));
+        assertEquals(List.of(ErrorDefinition.UNKNOWN_COMMAND, "r1"), List.of(unknown.definition(), unknown.room()));
+        Invalid badType = assertInstanceOf(Invalid.class,
+                cut.parse("{\"command\":\"joinRoom\",\"room\":\"r2\",\"streamId\":\"s\",\"streamName\":{\"x\":1}}"));
+        assertEquals(List.of(ErrorDefinition.INVALID_MESSAGE, "r2", "s"), List.of(badType.definition(), badType.room(), badType.streamId()));
+        Invalid noCommand = assertInstanceOf(Invalid.class, cut.parse("{\"room\":\"r3\"}"));
+        assertEquals("r3", noCommand.room());
+        // A room that is not a string is nothing to name.
+        assertEquals(null, assertInstanceOf(Invalid.class, cut.parse("{\"command\":\"teleport\",\"room\":5}")).room());
     }
 
     @ParameterizedTest
