@@ -55,9 +55,17 @@ public class RoomCommands {
         left.forEach(this::pushLeft);
     }
 
+    /**
+     * Lists a room's members; when joining needs a token, so does this, as it names them: a
+     * member of the room has shown one, anyone else needs one for joining it (message or upgrade).
+     */
     void getRoomInfo(SessionId from, GetRoomInfo message) {
         RoomId room = new RoomId(message.room());
-        directory.send(from, RoomInformation.of(room.value(), listing(rooms.members(room))));
+        List<RoomService.Member> members = rooms.members(room);
+        if (members.stream().noneMatch(member -> member.session().equals(from))) {
+            tokens.check(from, Action.JOIN, room, message.token());
+        }
+        directory.send(from, RoomInformation.of(room.value(), listing(members)));
     }
 
     /** Takes a closed session's streams out of every room, telling the members who remain. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -71,6 +72,36 @@ class TokensIT {
     }
 
     @Test
+    void getRoomInfoNeedsTheJoinRightWhenJoiningDoesAsItNamesTheMembers() {
+        String room = Ids.unique("listed-room");
+        String joinRoom = token("join", "room", room, c -> { });
+        try (SignalingClient member = SignalingClient.connect(); SignalingClient stranger = SignalingClient.connect();
+                SignalingClient invited = SignalingClient.connectWithToken(joinRoom)) {
+            member.send(withToken(Messages.joinRoom(room, "m-" + room), joinRoom));
+            member.awaitNotification("joinedTheRoom");
+            // A member showed its token when it joined.
+            member.send(Messages.getRoomInfo(room));
+            assertEquals(List.of("m-" + room), streamsOf(member.awaitMessage("roomInformation")));
+            stranger.send(Messages.getRoomInfo(room));
+            assertEquals(Messages.expectedError("unauthorized_access", null, room), stranger.awaitError("unauthorized_access"));
+            stranger.send(withToken(Messages.getRoomInfo(room), token("join", "room", Ids.unique("other-room"), c -> { })));
+            assertEquals(Messages.expectedError("unauthorized_access", null, room), stranger.awaitError("unauthorized_access"));
+            stranger.send(withToken(Messages.getRoomInfo(room), joinRoom));
+            assertEquals(List.of("m-" + room), streamsOf(stranger.awaitMessage("roomInformation")));
+            invited.send(Messages.getRoomInfo(room));
+            assertEquals(List.of("m-" + room), streamsOf(invited.awaitMessage("roomInformation")));
+            for (SignalingClient client : List.of(member, stranger, invited)) {
+                client.assertNothingPending();
+            }
+        }
+    }
+
+    private static List<String> streamsOf(JsonObject roomInformation) {
+        return roomInformation.getJsonArray("streams").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+    }
+
+    @Test
     void aTokenOnTheUpgradeRequestCoversWhatItsClaimsCoverForTheWholeSession() {
         String s = Ids.unique("upgrade");
         String other = Ids.unique("upgrade-other");
@@ -121,12 +152,31 @@ class TokensIT {
         }
     }
 
-    @Test
-    void aBadTokenOnTheUpgradeRequestAuthorizesNothing() {
-        String s = Ids.unique("upgrade-bad");
-        try (SignalingClient publisher = SignalingClient.connectWithToken(badToken("expired", s))) {
-            publisher.send(Messages.publish(s));
-            publisher.awaitError("unauthorized_access");
+    @ParameterizedTest
+    @ValueSource(strings = {"expired", "wrong-key", "tampered", "alg-none", "garbage"})
+    void aBadTokenOnTheUpgradeRequestIsRefusedWith401BeforeAnySessionExists(String kind) throws Exception {
+        String s = Ids.unique("upgrade-bad-" + kind);
+        String bad = badToken(kind, s);
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CompletionException.class,
+                () -> SignalingClient.connectWithToken(bad));
+        var handshake = org.junit.jupiter.api.Assertions.assertInstanceOf(java.net.http.WebSocketHandshakeException.class,
+                refused.getCause());
+        assertEquals(401, handshake.getResponse().statusCode());
+        // The same as a refused REST call, and the bearer header names the token as the reason.
+        var plain = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                Server.http("/websocket?token=" + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8)))
+                .timeout(SignalingClient.TIMEOUT).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, plain.statusCode());
+        assertEquals("Bearer error=\"invalid_token\"", plain.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(Messages.expectedRestError("unauthorized_access"),
+                jakarta.json.Json.createReader(new java.io.StringReader(plain.body())).readObject());
+        assertFalse(plain.body().contains(bad), "the refusal must not echo the token");
+        // A good token on the upgrade, or none, still connects.
+        try (SignalingClient none = SignalingClient.connect();
+                SignalingClient good = SignalingClient.connectWithToken(token("publish", "streamId", s, c -> { }))) {
+            good.send(Messages.publish(s));
+            good.awaitNotification("publish_started");
+            none.assertNothingPending();
         }
         await().atMost(SignalingClient.TIMEOUT).untilAsserted(
                 () -> assertEquals(0, Server.registries().getInt("sessionTokens")));
@@ -137,7 +187,9 @@ class TokensIT {
         String s = Ids.unique("log");
         String accepted = token("publish", "streamId", s, c -> { });
         String refused = badToken("wrong-key", s);
-        try (SignalingClient client = SignalingClient.connectWithToken(refused)) {
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CompletionException.class,
+                () -> SignalingClient.connectWithToken(refused));
+        try (SignalingClient client = SignalingClient.connect()) {
             client.send(withToken(Messages.publish(s), refused));
             client.awaitError("unauthorized_access");
             client.send(withToken(Messages.publish(s), accepted));

@@ -240,7 +240,8 @@ public sealed interface ClientMessage {
         }
     }
 
-    record GetRoomInfo(String room, String streamId) implements ClientMessage {
+    /** {@code token}: a join token for the room, when joining needs one and the session is not a member. */
+    record GetRoomInfo(String room, String streamId, String token) implements ClientMessage {
         @Override
         public void accept(Handler handler, SessionId from) {
             handler.getRoomInfo(from, this);
