@@ -87,13 +87,14 @@ class KubernetesManifestsTest {
         List<String> names = new ArrayList<>(configMap().getData().keySet());
         names.addAll(secret().getStringData().keySet());
         names.addAll(janusSecret().getStringData().keySet());
+        names.addAll(turnSecret().getStringData().keySet());
         container().getEnv().stream().map(EnvVar::getName).forEach(names::add);
         for (String name : names) {
             assertTrue(known.contains(name) || JVM_VARIABLES.contains(name), name + " is not a Signalbox config key");
         }
         List<String> sources = container().getEnvFrom().stream().map(KubernetesManifestsTest::sourceName).toList();
         assertEquals(List.of(configMap().getMetadata().getName(), secret().getMetadata().getName(),
-                janusSecret().getMetadata().getName()), sources);
+                janusSecret().getMetadata().getName(), turnSecret().getMetadata().getName()), sources);
     }
 
     @Test
@@ -248,6 +249,10 @@ class KubernetesManifestsTest {
 
     private Secret janusSecret() {
         return get("signalbox-janus", Secret.class);
+    }
+
+    private Secret turnSecret() {
+        return get("signalbox-turn", Secret.class);
     }
 
     private static ContainerPort port(Container container, String name) {
