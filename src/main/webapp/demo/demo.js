@@ -78,6 +78,7 @@ function demoClient(options = {}) {
     localVideo: document.getElementById('local'),
     ...options,
     callback: (info, object) => {
+      if (info === 'subscriberCount') return; // asked every second by the live figures, shown there
       window.demo.events.push(info);
       show('callback', info, object);
     },

@@ -21,6 +21,7 @@ export function showStats(client, panel) {
   });
   const timer = setInterval(async () => {
     for (const [streamId, role] of client.roles) if (role === 'publish') client.getSubscriberCount(streamId);
+    for (const streamId of Object.keys(viewers)) if (client.roles.get(streamId) !== 'publish') delete viewers[streamId];
     const rows = [];
     for (const [key, link] of client.links) {
       const now = await figures(link.pc);
