@@ -39,11 +39,6 @@ public class IceServers {
         return servers;
     }
 
-    /** The TURN server of {@link #forUser}, if one is configured. */
-    public Optional<IceServer> turn(String user) {
-        return config.turnUri().map(uri -> turn(uri, user));
-    }
-
     private IceServer turn(String uri, String user) {
         Optional<String> secret = config.turnSecret();
         if (secret.isEmpty()) {

@@ -73,9 +73,9 @@ class TurnIT {
     }
 
     @Test
-    void theRestEndpointHandsOutTheSameServersAsRtcIceServersEachCallItsOwnCredential() throws Exception {
-        java.net.http.HttpResponse<String> first = get("/rest/v2/ice-servers");
-        java.net.http.HttpResponse<String> second = get("/rest/v2/ice-servers");
+    void theRestEndpointHandsOutTheSameServersAsRtcIceServersEachCallItsOwnCredential() {
+        java.net.http.HttpResponse<String> first = Server.get("/rest/v2/ice-servers");
+        java.net.http.HttpResponse<String> second = Server.get("/rest/v2/ice-servers");
         assertEquals(200, first.statusCode(), first.body());
         assertTrue(first.headers().firstValue("Cache-Control").orElse("").contains("no-store"), first.headers().toString());
         for (var response : List.of(first, second)) {
@@ -85,12 +85,6 @@ class TurnIT {
             assertFalse(response.body().contains(TurnServer.SECRET));
         }
         assertFalse(first.body().equals(second.body()), "two callers got one credential: " + first.body());
-    }
-
-    private static java.net.http.HttpResponse<String> get(String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + Server.PORT + path)).timeout(java.time.Duration.ofSeconds(10)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

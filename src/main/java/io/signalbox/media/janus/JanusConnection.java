@@ -101,10 +101,6 @@ final class JanusConnection implements WebSocket.Listener {
         return url;
     }
 
-    JsonProvider json() {
-        return json;
-    }
-
     /** Attaches a handle to {@code plugin} on the session, waiting for Janus's answer. */
     long attach(String plugin) {
         JsonObject answer = call(json.createObjectBuilder().add("janus", "attach").add("plugin", plugin), false);

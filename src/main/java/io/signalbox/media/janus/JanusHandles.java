@@ -90,11 +90,6 @@ final class JanusHandles {
         return gone;
     }
 
-    /** Whether any handle is on {@code janus}. */
-    boolean uses(JanusConnection janus) {
-        return byKey.keySet().stream().anyMatch(key -> key.janus() == janus);
-    }
-
     int size() {
         return byKey.size();
     }

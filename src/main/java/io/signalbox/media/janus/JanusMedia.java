@@ -246,11 +246,13 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
                 }
             }
             case "media" -> {
-                if (handle.publisher() && event.getBoolean("receiving", false)) {
-                    started(handle);
-                }
-                if (handle.publisher() && "video".equals(event.getString("type", ""))) {
-                    receiving(handle, event);
+                if (handle.publisher()) {
+                    if (event.getBoolean("receiving", false)) {
+                        started(handle);
+                    }
+                    if ("video".equals(event.getString("type", ""))) {
+                        receiving(handle, event);
+                    }
                 }
             }
             case "hangup" -> ended(handle, "Janus hung up: " + event.getString("reason", ""));
