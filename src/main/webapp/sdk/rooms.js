@@ -1,6 +1,9 @@
 // Which mesh rooms a client is in, its own stream in each, and the members' streams it plays.
 
-const PLAY_RETRIES = 8;
+// Through the media server a member's stream plays only once its media reaches the server, some
+// seconds after streamJoined on a busy machine: tries keep coming for about half a minute.
+const PLAY_RETRIES = 20;
+const MAX_RETRY_DELAY_MILLIS = 2000;
 
 /** Book-keeping for joinRoom: the Signalbox client asks it what to publish, play and retry. */
 export class RoomMembership {
@@ -36,7 +39,7 @@ export class RoomMembership {
   retry(streamId) {
     const p = this.played.get(streamId);
     if (!p || p.attempt >= PLAY_RETRIES) return null;
-    return { room: p.room, attempt: p.attempt + 1, delayMillis: 150 * (p.attempt + 1) };
+    return { room: p.room, attempt: p.attempt + 1, delayMillis: Math.min(MAX_RETRY_DELAY_MILLIS, 150 * (p.attempt + 1)) };
   }
 
   /** True for a stream this client publishes or plays because of a room. */

@@ -49,6 +49,8 @@ public enum ErrorDefinition {
             "The server failed to handle this message; the session is still open."),
     MEDIA_SERVER_UNAVAILABLE("media_server_unavailable", Side.SERVER,
             "The media server cannot be reached; nothing was published or played, try again later."),
+    MEDIA_SERVER_REQUIRED("media_server_required", Side.SERVER,
+            "This needs the media server (signalbox.media.backend=janus): under mesh there is no track on the server to play, list or choose."),
     PUSH_NOTIFICATIONS_NOT_CONFIGURED("push_notifications_not_configured", Side.SERVER,
             "This server has no push notification provider configured; nothing was registered or sent."),
 

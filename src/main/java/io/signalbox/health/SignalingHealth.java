@@ -5,6 +5,7 @@ import io.signalbox.peer.PeerService;
 import io.signalbox.room.RoomService;
 import io.signalbox.security.SessionTokens;
 import io.signalbox.signaling.SessionDirectory;
+import io.signalbox.stream.Conferences;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class SignalingHealth implements HealthCheck {
     RoomService rooms;
 
     @Inject
+    Conferences conferences;
+
+    @Inject
     SessionTokens sessionTokens;
 
     @Inject
@@ -49,6 +53,8 @@ public class SignalingHealth implements HealthCheck {
                 .withData("publishedStreams", streams.publishedCount())
                 .withData("viewers", streams.viewerCount())
                 .withData("rooms", rooms.roomCount())
+                .withData("conferences", conferences.count())
+                .withData("conferencePlayers", conferences.playerCount())
                 .withData("sessionTokens", sessionTokens.size())
                 .withData("clusterMembers", nodes.members())
                 .build();

@@ -30,6 +30,17 @@ public sealed interface MediaEvent {
         }
     }
 
+    /**
+     * The SFU offers again to a conference's subscriber (feeds came or went): {@code feed} names
+     * the conference's room, and the session answers as to the first offer.
+     */
+    record Offered(SessionId session, String feed, MediaServer.Offer offer) implements MediaEvent {
+        @Override
+        public boolean publisher() {
+            return false;
+        }
+    }
+
     /** The SFU ended the session's media (hung up, or was lost); {@code reason} is for the log. */
     record Ended(SessionId session, String feed, boolean publisher, String reason) implements MediaEvent {
     }

@@ -1,6 +1,8 @@
 package io.signalbox.media;
 
 import io.signalbox.session.SessionId;
+import java.util.List;
+import java.util.Optional;
 
 /** {@code mesh}: no media server; publishers and viewers connect browser to browser. */
 public final class MeshMedia implements MediaServer {
@@ -21,7 +23,7 @@ public final class MeshMedia implements MediaServer {
     }
 
     @Override
-    public void publish(SessionId publisher, String feed) {
+    public void publish(SessionId publisher, String feed, String room, String address) {
         // browsers connect to each other
     }
 
@@ -31,8 +33,19 @@ public final class MeshMedia implements MediaServer {
     }
 
     @Override
-    public Offer play(SessionId viewer, String feed, String address) {
+    public Offer play(SessionId viewer, String feed, String room, String address) {
         throw new IllegalStateException("mesh carries no media");
+    }
+
+    @Override
+    public Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds,
+            Optional<String> placeholder) {
+        throw new IllegalStateException("mesh carries no media");
+    }
+
+    @Override
+    public void dropRoom(String room, String address) {
+        // nothing held
     }
 
     @Override

@@ -36,6 +36,10 @@ sealed interface Delivery {
     record MediaRelease(String to, String stream) implements Delivery {
     }
 
+    /** The session's subscription to conference {@code room} is to be brought up to date on its node (a feed came). */
+    record MediaRefresh(String to, String room) implements Delivery {
+    }
+
     /** A change to the session's route under the key named {@code key*} ({@code peer} null: removed), numbered as in {@link RelayTable#apply}. */
     record RouteChange(String to, String keyKind, String keyStream, String keySubscriberId, String peer, String tag,
             long version) implements Delivery {

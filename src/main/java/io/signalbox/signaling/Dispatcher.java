@@ -53,6 +53,9 @@ public class Dispatcher implements ClientMessage.Handler {
     RoomCommands roomCommands;
 
     @Inject
+    ConferenceCommands conferenceCommands;
+
+    @Inject
     SignalingMetrics metrics;
 
     @Inject
@@ -160,6 +163,26 @@ public class Dispatcher implements ClientMessage.Handler {
     @Override
     public void forceStreamQuality(SessionId from, ForceStreamQuality message) {
         streamCommands.forceStreamQuality(from, message);
+    }
+
+    @Override
+    public void getTrackList(SessionId from, ClientMessage.GetTrackList message) {
+        conferenceCommands.getTrackList(from, message);
+    }
+
+    @Override
+    public void getSubtracks(SessionId from, ClientMessage.GetSubtracks message) {
+        conferenceCommands.getSubtracks(from, message);
+    }
+
+    @Override
+    public void getSubtracksCount(SessionId from, ClientMessage.GetSubtracksCount message) {
+        conferenceCommands.getSubtracksCount(from, message);
+    }
+
+    @Override
+    public void enableTrack(SessionId from, ClientMessage.EnableTrack message) {
+        conferenceCommands.enableTrack(from, message);
     }
 
     @Override

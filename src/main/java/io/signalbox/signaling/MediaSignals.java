@@ -7,6 +7,7 @@ import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.PublishStarted;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamQuality;
+import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -30,10 +31,18 @@ public class MediaSignals {
     @Inject
     SessionDirectory directory;
 
+    @Inject
+    StreamService streams;
+
+    @Inject
+    ConferenceCommands conferences;
+
     void flowing(@Observes MediaEvent.Flowing flowing) {
         StreamId stream = new StreamId(flowing.feed());
         if (flowing.publisher()) {
             directory.send(flowing.session(), PublishStarted.of(stream.value(), quality.publisherLadder(stream)));
+            streams.broadcast(stream).map(StreamService.Broadcast::conference)
+                    .ifPresent(room -> conferences.flowing(room, stream));
         } else {
             directory.send(flowing.session(), Notification.of(Notice.PLAY_STARTED, stream.value()));
         }

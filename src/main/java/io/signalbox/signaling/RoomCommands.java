@@ -35,6 +35,9 @@ public class RoomCommands {
     @Inject
     SessionDirectory directory;
 
+    @Inject
+    ConferenceCommands conferences;
+
     void joinRoom(SessionId from, JoinRoom message) {
         RoomId room = new RoomId(message.room());
         tokens.check(from, Action.JOIN, room, message.token());
@@ -51,6 +54,7 @@ public class RoomCommands {
         RoomId room = new RoomId(message.room());
         String named = ClientMessage.absentIfEmpty(message.streamId());
         List<RoomService.Left> left = rooms.leave(from, room, named == null ? null : new StreamId(named));
+        conferences.leave(from, room);
         directory.send(from, Notification.ofRoom(Notice.LEAVED_FROM_ROOM, room.value(), named));
         left.forEach(this::pushLeft);
     }

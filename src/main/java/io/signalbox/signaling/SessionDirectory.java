@@ -33,6 +33,7 @@ public class SessionDirectory {
 
     private final Map<SessionId, Connection> sessions = new ConcurrentHashMap<>();
     private volatile BiConsumer<SessionId, String> mediaReleases = (session, stream) -> { };
+    private volatile BiConsumer<SessionId, String> mediaRefreshes = (session, room) -> { };
 
     @Inject
     SignalingMetrics metrics;
@@ -131,12 +132,28 @@ public class SessionDirectory {
         }
     }
 
+    /** Who brings a session's conference subscription up to date when asked to, on this node. */
+    void onMediaRefresh(BiConsumer<SessionId, String> refresh) {
+        mediaRefreshes = refresh;
+    }
+
+    /** Has the node that holds {@code session} bring its subscription to conference {@code room} up to date. */
+    void refreshMedia(SessionId session, String room) {
+        if (nodes.isRemote(session)) {
+            nodes.send(session.node().orElseThrow(), new Delivery.MediaRefresh(session.value(), room));
+        } else {
+            mediaRefreshes.accept(session, room);
+        }
+    }
+
     /** Takes in what another node sent to one of this node's sessions. */
     private void receive(Object delivery) {
         if (delivery instanceof Delivery.Frame frame) {
             write(frame.session(), frame.text());
         } else if (delivery instanceof Delivery.MediaRelease release) {
             mediaReleases.accept(release.session(), release.stream());
+        } else if (delivery instanceof Delivery.MediaRefresh refresh) {
+            mediaRefreshes.accept(refresh.session(), refresh.room());
         } else if (delivery instanceof Delivery.Relayed relayed) {
             deliver(relayed);
         } else if (delivery instanceof Delivery.RouteChange change) {

@@ -51,10 +51,14 @@ public class StreamCommands {
     @Inject
     SessionDirectory directory;
 
+    @Inject
+    ConferenceCommands conferences;
+
     void publish(SessionId from, Publish message) {
         StreamId stream = new StreamId(message.streamId());
         tokens.check(from, Action.PUBLISH, stream, message.token());
-        StreamService.Published published = streams.publish(from, stream);
+        StreamService.Published published = streams.publish(from, stream,
+                java.util.Optional.ofNullable(io.signalbox.signaling.message.ClientMessage.absentIfEmpty(message.mainTrack())));
         if (published.viaMediaServer()) {
             directory.send(from, StartPublishing.of(stream.value(), published.ladder())); // publish_started follows once media flows
         } else {
@@ -64,6 +68,10 @@ public class StreamCommands {
 
     void play(SessionId from, Play message) {
         StreamId stream = new StreamId(message.streamId());
+        if (conferences.names(stream)) {
+            conferences.play(from, message);
+            return;
+        }
         tokens.check(from, Action.PLAY, stream, message.token());
         StreamService.Viewing viewing = streams.play(from, stream, SubscriberId.optional(message.subscriberId()));
         if (viewing.offer().isPresent()) {
@@ -81,8 +89,15 @@ public class StreamCommands {
         stop(from, new StreamId(message.streamId()));
     }
 
-    /** Stops {@code from}'s part in {@code stream}, as its {@code stop} or the media server's ending it does. */
+    /**
+     * Stops {@code from}'s part in {@code stream}, as its {@code stop} or the media server's ending
+     * it does: a stream it publishes or plays, or else a conference it plays.
+     */
     void stop(SessionId from, StreamId stream) {
+        if (streams.broadcast(stream).isEmpty() && conferences.stops(from, stream)) {
+            conferences.stop(from, stream);
+            return;
+        }
         StreamService.Stopped stopped = streams.stop(from, stream);
         routes.stopped(stopped);
         Notice done = stopped instanceof StreamService.Unpublished ? Notice.PUBLISH_FINISHED : Notice.PLAY_FINISHED;
@@ -123,6 +138,7 @@ public class StreamCommands {
 
     /** Ends everything a closed session published or played, telling the sessions concerned. */
     void release(SessionId session) {
+        conferences.release(session);
         List<StreamService.Stopped> stopped = streams.release(session);
         stopped.forEach(routes::stopped);
         stopped.forEach(this::tellOthers);

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The live broadcasts in the shared maps: each stream's publisher and viewers, kept as immutable
- * records, and the streams each session publishes or plays. Changes hold {@link #locked}, which
+ * records, and the streams each session publishes or plays; and the conferences on the media
+ * server, which the same lock guards, as a conference's feeds are broadcasts. Changes hold {@link #locked}, which
  * spans the cluster when there is one, and each is numbered ({@link #nextVersion}) so the nodes'
  * relay routes follow the last one.
  */
@@ -51,6 +52,15 @@ class BroadcastStore {
 
     int viewerCount() {
         return broadcasts().values().stream().mapToInt(b -> b.viewers().size()).sum();
+    }
+
+    Map<String, Conferences.Conference> conferences() {
+        return maps.map("signalbox.conferences");
+    }
+
+    /** The conferences each session plays. */
+    SessionIndex<String> players() {
+        return new SessionIndex<>(maps.map("signalbox.conferences.players"));
     }
 
     private Map<StreamId, StreamService.Broadcast> broadcasts() {

@@ -25,22 +25,28 @@ public class StreamService {
 
     /**
      * A published stream: its publisher and its viewers by subscriberId; through the media
-     * server, also the address of the one holding its feed (empty under mesh) and the heights of
-     * the rungs coming into it.
+     * server, also the address of the one holding its feed (empty under mesh), the heights of
+     * the rungs coming into it, and the conference it is published into (its {@code mainTrack};
+     * null when none, and always under mesh).
      */
     public record Broadcast(SessionId publisher, Map<String, SessionId> viewers, String mediaServer,
-            List<Integer> receiving) implements Serializable {
+            List<Integer> receiving, String conference) implements Serializable {
         Optional<String> subscriberOf(SessionId session) {
             return viewers.entrySet().stream().filter(e -> e.getValue().equals(session)).map(Map.Entry::getKey)
                     .findFirst();
         }
 
         Broadcast viewers(Map<String, SessionId> viewers) {
-            return new Broadcast(publisher, Map.copyOf(viewers), mediaServer, receiving);
+            return new Broadcast(publisher, Map.copyOf(viewers), mediaServer, receiving, conference);
+        }
+
+        /** The media server's room the feed is in: its conference's, or its own. */
+        String mediaRoom(StreamId stream) {
+            return conference == null ? stream.value() : conference;
         }
 
         Broadcast receiving(List<Integer> heights) {
-            return new Broadcast(publisher, viewers, mediaServer, List.copyOf(heights));
+            return new Broadcast(publisher, viewers, mediaServer, List.copyOf(heights), conference);
         }
     }
 
@@ -71,9 +77,9 @@ public class StreamService {
         long version();
     }
 
-    /** A publisher stopped, or its stream was deleted: every viewer, by subscriberId, is told. */
-    public record Unpublished(StreamId stream, SessionId publisher, Map<String, SessionId> viewers, long version)
-            implements Stopped {
+    /** A publisher stopped, or its stream was deleted: every viewer, by subscriberId, is told; {@code conference} as in {@link Broadcast}. */
+    public record Unpublished(StreamId stream, SessionId publisher, Map<String, SessionId> viewers, long version,
+            String conference) implements Stopped {
     }
 
     /** A viewer stopped: its publisher is told which subscriber left. */
@@ -96,30 +102,49 @@ public class StreamService {
     @Inject
     MediaServer media;
 
-    public Published publish(SessionId session, StreamId stream) {
+    @Inject
+    Conferences conferences;
+
+    /**
+     * Publishes {@code stream}; through the media server, into the conference of room
+     * {@code mainTrack} when one is named (other than the stream itself).
+     */
+    public Published publish(SessionId session, StreamId stream, Optional<String> mainTrack) {
         List<EncoderSetting> ladder = quality.publisherLadder(stream);
         registry.requireAllowed(stream);
         requireMediaServer(stream);
-        boolean added = store.locked(() -> {
+        String conference = media.forwards() ? mainTrack.filter(room -> !room.equals(stream.value())).orElse(null) : null;
+        Optional<Broadcast> added = store.locked(() -> {
             Optional<Broadcast> current = store.find(stream);
             if (current.isPresent() && !current.get().publisher().equals(session)) {
                 throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, stream + " is published by another session");
             }
-            if (current.isEmpty()) {
-                store.put(stream, new Broadcast(session, Map.of(), media.address(), List.of()));
-                store.involvement().add(session, stream);
+            if (current.isPresent()) {
+                return Optional.<Broadcast>empty();
             }
-            return current.isEmpty();
+            String mediaServer = conference == null ? media.address() : conferences.seat(conference, stream);
+            Broadcast broadcast = new Broadcast(session, Map.of(), mediaServer, List.of(), conference);
+            store.put(stream, broadcast);
+            store.involvement().add(session, stream);
+            return Optional.of(broadcast);
         });
-        if (added && media.forwards()) {
+        if (added.isPresent() && media.forwards()) {
+            Broadcast broadcast = added.get();
             try {
-                media.publish(session, stream.value());
+                media.publish(session, stream.value(), broadcast.mediaRoom(stream), broadcast.mediaServer());
             } catch (RuntimeException e) {
-                store.locked(() -> stopLocked(session, stream));
+                endMedia(store.locked(() -> stopLocked(session, stream)));
                 throw e;
             }
         }
         return new Published(stream, ladder, media.forwards());
+    }
+
+    /** The streams {@code session} publishes into conference {@code room}. */
+    public List<StreamId> publishedInto(SessionId session, String room) {
+        return store.involvement().heldBy(session).stream()
+                .filter(stream -> store.find(stream).filter(b -> b.publisher().equals(session) && room.equals(b.conference())).isPresent())
+                .toList();
     }
 
     public Viewing play(SessionId session, StreamId stream, Optional<SubscriberId> requested) {
@@ -130,7 +155,7 @@ public class StreamService {
             return viewing;
         }
         try {
-            MediaServer.Offer offer = media.play(session, stream.value(), admitted.mediaServer());
+            MediaServer.Offer offer = media.play(session, stream.value(), admitted.mediaRoom(), admitted.mediaServer());
             return new Viewing(stream, viewing.subscriberId(), viewing.publisher(), session, viewing.version(),
                     Optional.of(offer));
         } catch (RuntimeException e) {
@@ -139,8 +164,8 @@ public class StreamService {
         }
     }
 
-    /** A viewer let in, and where the stream's media server is. */
-    private record Admitted(Viewing viewing, String mediaServer) {
+    /** A viewer let in, and where the stream's media server and room are. */
+    private record Admitted(Viewing viewing, String mediaServer, String mediaRoom) {
     }
 
     private Admitted playLocked(SessionId session, StreamId stream, Optional<SubscriberId> requested) {
@@ -148,7 +173,7 @@ public class StreamService {
         Optional<String> already = current.subscriberOf(session);
         if (already.isPresent()) {
             return new Admitted(new Viewing(stream, already.get(), current.publisher(), session, 0, Optional.empty()),
-                    current.mediaServer());
+                    current.mediaServer(), current.mediaRoom(stream));
         }
         int limit = config.maxViewers();
         if (limit > 0 && current.viewers().size() >= limit) {
@@ -160,7 +185,7 @@ public class StreamService {
         store.put(stream, current.viewers(viewers));
         store.involvement().add(session, stream);
         return new Admitted(new Viewing(stream, subscriberId, current.publisher(), session, store.nextVersion(),
-                Optional.empty()), current.mediaServer());
+                Optional.empty()), current.mediaServer(), current.mediaRoom(stream));
     }
 
     /** Whether publishers and viewers connect to a media server rather than to each other. */
@@ -201,7 +226,7 @@ public class StreamService {
             store.remove(stream);
             store.involvement().remove(session, stream);
             current.viewers().values().forEach(viewer -> store.involvement().remove(viewer, stream));
-            return new Unpublished(stream, session, current.viewers(), store.nextVersion());
+            return new Unpublished(stream, session, current.viewers(), store.nextVersion(), current.conference());
         }
         String subscriberId = current.subscriberOf(session).orElseThrow(() -> new SignalingException(
                 ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, "session " + session + " does not play " + stream));
@@ -236,6 +261,9 @@ public class StreamService {
             if (stopped instanceof Unpublished unpublished) {
                 // Its viewers' subscriptions live on their own nodes: releaseMedia, there.
                 media.stop(unpublished.publisher(), feed);
+                if (unpublished.conference() != null) {
+                    conferences.left(unpublished.conference(), unpublished.stream());
+                }
             } else if (stopped instanceof Unplayed unplayed) {
                 media.stop(unplayed.viewer(), feed);
             }

@@ -75,6 +75,32 @@ class RoomsIT {
         });
     }
 
+    /** Ant Media's conference player plays the room's id; under mesh there is nothing on the server to play. */
+    @Test
+    void playingARoomUnderMeshIsRefusedNamingTheRoom() {
+        String room = Ids.unique("meshconf");
+        try (SignalingClient a = SignalingClient.connect()) {
+            joinRoom(a, room, "a-" + room);
+            a.send(Json.createObjectBuilder(Messages.play(room)).add("room", room)
+                    .add("trackList", Json.createArrayBuilder().add("!a-" + room)).build());
+            assertEquals(Messages.expectedError("media_server_required", room, room), a.awaitError("media_server_required"));
+            for (String command : List.of("getTrackList", "getSubtracks", "getSubtracksCount")) {
+                a.send(Json.createObjectBuilder().add("command", command).add("streamId", room).build());
+                assertEquals(Messages.expectedError("media_server_required", room, null), a.awaitError("media_server_required"));
+            }
+            a.send(Json.createObjectBuilder().add("command", "enableTrack").add("streamId", room).add("trackId", "a-" + room)
+                    .add("enabled", false).build());
+            assertEquals(Messages.expectedError("media_server_required", room, null), a.awaitError("media_server_required"));
+            a.send(Messages.getRoomInfo(room));
+            assertEquals(List.of("a-" + room), a.awaitMessage("roomInformation").getJsonArray("streams")
+                    .getValuesAs(jakarta.json.JsonString::getString));
+            JsonObject registries = Server.registries();
+            assertEquals(0, registries.getInt("viewers"), registries::toString);
+            assertEquals(0, registries.getInt("conferencePlayers"), registries::toString);
+            a.assertNothingPending();
+        }
+    }
+
     @Test
     void joiningWithoutAStreamIdGetsAGeneratedOne() {
         String room = Ids.unique("generated");

@@ -11,15 +11,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two clustered Liberty nodes, each with a real Janus of its own in its own network namespace:
  * a stream lives on the Janus of the node it is published through and is played through the
  * other node, which drives that Janus, with Ant Media's SDK in Chromium; a stream's end, and its
- * Janus's death, reach both nodes. Run by the cluster Failsafe execution (it starts its own servers).
+ * Janus's death, reach both nodes; a conference's members on both nodes all publish into the room
+ * on one Janus and each decodes the others. Run by the cluster Failsafe execution (it starts its
+ * own servers). Node A's Janus dies in the last test.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SfuClusterIT {
     private static final int NETWORK_A = 8;
     private static final int NETWORK_B = 10;
@@ -72,7 +78,46 @@ class SfuClusterIT {
         }
     }
 
+    /**
+     * Ant Media's conference flow with one member through node A and two through node B: the
+     * conference lives on the Janus of A, whose member came first; B publishes and subscribes its
+     * members there, and a new member's media reaches the players on the other node.
+     */
     @Test
+    @Order(1)
+    void aConferenceWithMembersOnBothNodesLivesOnOneJanusAndEachMemberDecodesTheOthers() throws Exception {
+        String room = Ids.unique("sfu-cluster-conf");
+        String x = room + "-x";
+        String y = room + "-y";
+        String z = room + "-z";
+        Page onA = SfuPages.conferenceMember(browsers, bundle, a.httpPort, room, x);
+        onA.waitForFunction("() => window.amsEvents.includes('play_started')");
+        Page firstOnB = SfuPages.conferenceMember(browsers, bundle, b.httpPort, room, y);
+        Page secondOnB = SfuPages.conferenceMember(browsers, bundle, b.httpPort, room, z);
+        SfuPages.awaitMembers(onA, List.of(y, z));
+        SfuPages.awaitMembers(firstOnB, List.of(x, z));
+        SfuPages.awaitMembers(secondOnB, List.of(x, y));
+        assertEquals(List.of(room), janusA.rooms(), "rooms on node A's Janus");
+        assertEquals(List.of(), janusB.rooms(), "rooms on node B's Janus");
+        assertEquals(2, SfuPages.mediaHandlesAt(a.httpPort), "node A's handles: x's feed and subscription");
+        assertEquals(4, SfuPages.mediaHandlesAt(b.httpPort), "node B's handles, all on A's Janus");
+        for (Page page : List.of(onA, firstOnB, secondOnB)) {
+            page.context().close();
+        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (LibertyNode node : List.of(a, b)) {
+                JsonObject registries = Server.registriesAt(node.httpPort);
+                for (String registry : List.of("publishedStreams", "rooms", "conferences", "conferencePlayers")) {
+                    assertEquals(0, registries.getInt(registry), registry + " in " + registries);
+                }
+                assertEquals(0, SfuPages.mediaHandlesAt(node.httpPort), "handles on Janus of node " + node.name);
+            }
+            assertEquals(List.of(), janusA.rooms(), "rooms left in node A's Janus");
+        });
+    }
+
+    @Test
+    @Order(2)
     void aStreamLivesOnItsPublishersNodesJanusAndIsPlayedThroughTheOtherNodeWhichDrivesIt() throws Exception {
         String s = Ids.unique("sfu-cluster-a");
         String t = Ids.unique("sfu-cluster-b");

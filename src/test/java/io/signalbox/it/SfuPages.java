@@ -40,6 +40,59 @@ final class SfuPages {
         return page;
     }
 
+    /**
+     * A page of the node on {@code port} in which Ant Media's WebRTCAdaptor, unchanged, runs the
+     * flow of Ant Media's own {@code conference-room.html} sample as member {@code me} of
+     * {@code room}: {@code joinRoom}; on {@code joinedTheRoom}, {@code publish} with the room as
+     * {@code mainTrack}; on {@code publish_started}, {@code getRoomInfo}; on {@code roomInformation},
+     * {@code play(room, token, room, streams + "!me")} once; each {@code newTrackAvailable} goes into
+     * the video of the member its track id names (Ant Media's {@code ARDAMSa|v} prefix cut off), and
+     * a video whose tracks are all muted goes away, as the sample does (and, unlike the sample,
+     * tracks of a connection the SDK replaced by playing again leave their video). {@code window.members()}
+     * lists the members whose video the page decodes now.
+     */
+    static Page conferenceMember(Browsers browsers, String bundle, int port, String room, String me) {
+        Page page = browsers.openAt(port, "/");
+        page.evaluate("() => { document.body.innerHTML = '<video id=\"localVideo\" autoplay muted playsinline></video><div id=\"members\"></div>'; }");
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(bundle));
+        page.evaluate("([room, me]) => { window.webrtc_adaptor.WebRTCAdaptor.pluginInitMethods.length = 0;"
+                + " window.amsEvents = []; window.amsErrors = []; window.videos = {}; let playing = false;"
+                + " window.members = () => Object.keys(window.videos).filter(id => { const v = window.videos[id];"
+                + "   return v.videoWidth > 0 && v.srcObject.getVideoTracks().some(t => !t.muted && t.readyState === 'live'); }).sort();"
+                + " window.ams = new window.webrtc_adaptor.WebRTCAdaptor({"
+                + "  websocket_url: location.origin.replace('http', 'ws') + '/websocket',"
+                + "  mediaConstraints: { video: { width: 320, height: 240, frameRate: 15 }, audio: true },"
+                + "  peerconnection_config: { iceServers: [] }, localVideoId: 'localVideo', isPlayMode: false, debug: false,"
+                + "  callback: (info, obj) => { window.amsEvents.push(info);"
+                + "    if (info === 'initialized') { window.ams.joinRoom(room, me); }"
+                + "    else if (info === 'joinedTheRoom') { window.ams.publish(obj.streamId, null, null, null, me, room, '{}'); }"
+                + "    else if (info === 'publish_started') { window.ams.getRoomInfo(room, me); }"
+                + "    else if (info === 'roomInformation') { const list = obj.streams.slice(); list.push('!' + me);"
+                + "      if (!playing) { playing = true; window.ams.play(room, null, room, list); } }"
+                + "    else if (info === 'newTrackAvailable') { const id = obj.trackId.substring('ARDAMSx'.length);"
+                + "      if (id === room || id === me) return;"
+                + "      let v = window.videos[id];"
+                + "      if (!v) { v = document.createElement('video'); v.autoplay = true; v.muted = true; v.playsInline = true;"
+                + "        v.srcObject = new MediaStream(); window.videos[id] = v; document.getElementById('members').appendChild(v); }"
+                + "      v.srcObject.getTracks().filter(t => t.readyState === 'ended').forEach(t => v.srcObject.removeTrack(t));"
+                + "      v.srcObject.addTrack(obj.track);"
+                + "      obj.track.onmute = () => { if (v.srcObject.getTracks().every(t => t.muted)) { v.remove(); if (window.videos[id] === v) delete window.videos[id]; } }; } },"
+                + "  callbackError: (error) => window.amsErrors.push(error) }); }", java.util.List.of(room, me));
+        return page;
+    }
+
+    /** Waits until {@code page} decodes exactly the video of {@code members}. */
+    static void awaitMembers(Page page, java.util.List<String> members) {
+        try {
+            page.waitForFunction("ids => JSON.stringify(window.members()) === JSON.stringify(ids.slice().sort())",
+                    members, new Page.WaitForFunctionOptions().setTimeout(45_000).setPollingInterval(250));
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            throw new AssertionError("expected to decode " + members + ", the page shows "
+                    + page.evaluate("() => JSON.stringify({ decoding: window.members(), videos: Object.keys(window.videos),"
+                            + " events: window.amsEvents, errors: window.amsErrors })"), e);
+        }
+    }
+
     /** Waits until the page's Ant Media connection for {@code s} decodes more video frames than it had. */
     static void awaitDecoding(Page page, String s) {
         page.waitForFunction("async s => { const pc = window.ams.remotePeerConnection[s]; if (!pc) return false;"

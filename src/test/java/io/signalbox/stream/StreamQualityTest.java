@@ -42,7 +42,7 @@ class StreamQualityTest {
         cut.registry.maps = cut.store.maps;
         cut.encoding = Encodings.withServerLadder(THREE);
         cut.media = forwarding();
-        cut.store.put(s, new StreamService.Broadcast(publisher, Map.of(), "ws://janus", List.of()));
+        cut.store.put(s, new StreamService.Broadcast(publisher, Map.of(), "ws://janus", List.of(), null));
     }
 
     @Test

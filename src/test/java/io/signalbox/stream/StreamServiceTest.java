@@ -41,7 +41,7 @@ class StreamServiceTest {
 
     @Test
     void viewersGetTheirRequestedIdOrTheirSessionId() {
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
         assertEquals("v1", cut.play(v1, s, Optional.empty()).subscriberId());
         assertEquals("v1", cut.play(v1, s, Optional.of(new SubscriberId("other"))).subscriberId());
         // v2 asks for "v1", which is taken, and falls back to its own session id.
@@ -51,14 +51,14 @@ class StreamServiceTest {
 
     @Test
     void aRequestedIdInUseFallsBackToTheSessionId() {
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
         cut.play(v1, s, Optional.of(new SubscriberId("mine")));
         assertEquals("v2", cut.play(v2, s, Optional.of(new SubscriberId("mine"))).subscriberId());
     }
 
     @Test
     void routesViewerMessagesToThePublisherTaggedAndPublisherMessagesToOneViewer() {
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
         cut.play(v1, s, Optional.of(new SubscriberId("a")));
         cut.play(v2, s, Optional.of(new SubscriberId("b")));
         assertEquals(Optional.of(new StreamService.Route(publisher, "b")), cut.route(v2, s, null));
@@ -70,7 +70,7 @@ class StreamServiceTest {
 
     @Test
     void theViewerLimitHolds() {
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
         cut.play(v1, s, Optional.empty());
         cut.play(v2, s, Optional.empty());
         assertEquals(ErrorDefinition.VIEWER_LIMIT_REACHED,
@@ -80,7 +80,7 @@ class StreamServiceTest {
     @Test
     void zeroMeansNoViewerLimit() {
         cut.config.maxViewers = 0;
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
         for (int i = 0; i < 50; i++) {
             cut.play(new SessionId("v" + i), s, Optional.empty());
         }
@@ -89,17 +89,17 @@ class StreamServiceTest {
 
     @Test
     void aSecondPublisherIsStreamIdInUseAndPlayingNothingIsNoStreamExist() {
-        cut.publish(publisher, s);
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty());
         assertEquals(ErrorDefinition.STREAM_ID_IN_USE,
-                assertThrows(SignalingException.class, () -> cut.publish(v1, s)).definition());
+                assertThrows(SignalingException.class, () -> cut.publish(v1, s, Optional.empty())).definition());
         assertEquals(ErrorDefinition.NO_STREAM_EXIST,
                 assertThrows(SignalingException.class, () -> cut.play(v1, new StreamId("t"), Optional.empty())).definition());
     }
 
     @Test
     void releasingThePublisherEndsTheStreamForEveryViewerAndEmptiesTheRegistry() {
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
         cut.play(v1, s, Optional.empty());
         cut.play(v2, s, Optional.empty());
         StreamService.Unpublished ended = (StreamService.Unpublished) cut.release(publisher).get(0);
@@ -113,15 +113,15 @@ class StreamServiceTest {
     void onlyRegisteredStreamsArePublishedWhenUnregisteredOnesAreNotAllowed() {
         cut.config.allowUnregistered = false;
         assertEquals(ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS,
-                assertThrows(SignalingException.class, () -> cut.publish(publisher, s)).definition());
+                assertThrows(SignalingException.class, () -> cut.publish(publisher, s, Optional.empty())).definition());
         cut.registry.register(s, "S", List.of());
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
         assertEquals(1, cut.publishedCount());
     }
 
     @Test
     void terminatingEndsTheStreamForItsPublisherAndViewers() {
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
         cut.play(v1, s, Optional.empty());
         StreamService.Unpublished ended = cut.terminate(s).orElseThrow();
         assertEquals(java.util.Map.of("v1", v1), ended.viewers());
@@ -132,7 +132,7 @@ class StreamServiceTest {
 
     @Test
     void releasingAViewerTellsThePublisherWhichSubscriberLeft() {
-        cut.publish(publisher, s);
+        cut.publish(publisher, s, Optional.empty());
         cut.play(v1, s, Optional.of(new SubscriberId("x")));
         StreamService.Unplayed left = (StreamService.Unplayed) cut.release(v1).get(0);
         assertEquals(List.of("x", publisher, v1), List.of(left.subscriberId(), left.publisher(), left.viewer()));

@@ -14,12 +14,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JanusHandles {
 
-    /** One handle: on which Janus, whose it is, for which feed, and (a viewer's) its video sections. */
-    record Handle(JanusConnection janus, long id, SessionId session, String feed, boolean publisher,
+    /**
+     * One handle: on which Janus, whose it is, for which feed (a conference subscriber's: its
+     * room), in which of Janus's rooms, and (a viewer's of one feed) its video sections.
+     */
+    record Handle(JanusConnection janus, long id, SessionId session, String feed, String room, Role role,
             List<String> videoMids) {
         Key key() {
             return new Key(janus, id);
         }
+
+        boolean publisher() {
+            return role == Role.PUBLISHER;
+        }
+
+        /** Whether the room is the feed's own, ended with its publisher, rather than a conference's. */
+        boolean ownRoom() {
+            return feed.equals(room) && role == Role.PUBLISHER;
+        }
+    }
+
+    /** What a handle does: publish a feed, subscribe to one, or subscribe to a conference's feeds. */
+    enum Role {
+        PUBLISHER, VIEWER, CONFERENCE_VIEWER
     }
 
     /** Janus's handle ids are its own: a handle is known by its Janus and its id. */
@@ -33,6 +50,7 @@ final class JanusHandles {
     private final Map<Key, Handle> byKey = new ConcurrentHashMap<>();
     private final Set<Key> flowing = ConcurrentHashMap.newKeySet();
     private final Map<Key, Set<Integer>> layers = new ConcurrentHashMap<>();
+    private final Map<Key, List<String>> subscribed = new ConcurrentHashMap<>();
 
     /** Keeps {@code handle}; returns the one it replaces for the same session and feed, if any, to detach. */
     Handle put(Handle handle) {
@@ -80,6 +98,18 @@ final class JanusHandles {
         return changed ? List.copyOf(new TreeSet<>(now)) : null;
     }
 
+    /** The feeds a conference subscriber's handle carries now, as Janus last listed them. */
+    List<String> feeds(Handle handle) {
+        return subscribed.getOrDefault(handle.key(), List.of());
+    }
+
+    /** Notes the feeds a conference subscriber's handle carries, as Janus lists them. */
+    void feeds(Handle handle, List<String> feeds) {
+        if (byKey.containsKey(handle.key())) {
+            subscribed.put(handle.key(), List.copyOf(feeds));
+        }
+    }
+
     /** Forgets every handle on {@code janus} (its Janus session is gone) and returns them. */
     List<Handle> clear(JanusConnection janus) {
         List<Handle> gone = byKey.values().stream().filter(h -> h.janus() == janus).toList();
@@ -98,5 +128,6 @@ final class JanusHandles {
         byKey.remove(handle.key());
         flowing.remove(handle.key());
         layers.remove(handle.key());
+        subscribed.remove(handle.key());
     }
 }

@@ -6,6 +6,8 @@ import io.signalbox.media.MediaConfig;
 import io.signalbox.media.MediaEvent;
 import io.signalbox.media.MediaServer;
 import io.signalbox.media.janus.JanusHandles.Handle;
+import io.signalbox.media.janus.JanusHandles.Role;
+import io.signalbox.room.RoomsConfig;
 import io.signalbox.session.SessionId;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,17 +21,21 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Janus SFU as the media plane ({@code signalbox.media.backend=janus}): each published
- * stream is a videoroom of that name, on the Janus of the node its publisher is connected to,
- * with its publisher as the one feed; each viewer is a subscriber handle on it, driven by the
- * viewer's own node, which reaches that Janus by the address the stream records. This node's
- * handles are on its own Janus sessions, so Janus's events for them arrive here.
+ * The Janus SFU as the media plane ({@code signalbox.media.backend=janus}): a stream published on
+ * its own is a videoroom of that name, on the Janus of the node its publisher is connected to,
+ * with its publisher as the one feed; a conference is one videoroom named by its room, into which
+ * every member publishes. Each viewer is a subscriber handle, driven by the viewer's own node,
+ * which reaches that Janus by the address the stream or conference records: on one feed, or on
+ * every feed of a conference it gets (a multistream subscription). This node's handles are on its
+ * own Janus sessions, so Janus's events for them arrive here.
  */
 @ApplicationScoped
 @Typed(JanusMedia.class)
@@ -40,9 +46,15 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     private static final int NO_SUCH_ROOM = 426;
     private static final int NO_SUCH_FEED = 428;
     private static final int ROOM_EXISTS = 427;
+    private static final int TOO_MANY_PUBLISHERS = 432;
+    /** Janus wants a number of publishers; rooms without a limit get this many. */
+    private static final int UNLIMITED_SEATS = 1000;
 
     @Inject
     MediaConfig config;
+
+    @Inject
+    RoomsConfig rooms;
 
     @Inject
     Event<MediaEvent> events;
@@ -98,14 +110,15 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     }
 
     @Override
-    public void publish(SessionId publisher, String feed) {
-        JanusConnection janus = home;
+    public void publish(SessionId publisher, String feed, String room, String address) {
+        JanusConnection janus = at(address, feed);
         long handle = attach(janus, feed);
         try {
             // Listed by Janus's "list" (to holders of the API secret alone), so an admin, and the
             // tests, can ask Janus itself which rooms Signalbox holds.
-            JsonObject create = json.createObjectBuilder().add("request", "create").add("room", feed)
-                    .add("publishers", 1).add("is_private", false).build();
+            int seats = feed.equals(room) ? 1 : rooms.maxParticipants() > 0 ? rooms.maxParticipants() : UNLIMITED_SEATS;
+            JsonObject create = json.createObjectBuilder().add("request", "create").add("room", room)
+                    .add("publishers", seats).add("is_private", false).build();
             try {
                 janus.message(handle, create, null, false);
             } catch (JanusException e) {
@@ -117,33 +130,32 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
             janus.detach(handle);
             throw unavailable(feed, e);
         }
-        remember(new Handle(janus, handle, publisher, feed, true, List.of()));
+        remember(new Handle(janus, handle, publisher, feed, room, Role.PUBLISHER, List.of()));
     }
 
     @Override
     public String offer(SessionId publisher, String feed, String sdp) {
         Handle handle = require(publisher, feed);
-        JsonObject body = json.createObjectBuilder().add("request", "joinandconfigure").add("room", feed)
+        JsonObject body = json.createObjectBuilder().add("request", "joinandconfigure").add("room", handle.room())
                 .add("ptype", "publisher").add("id", feed).add("display", feed).build();
         try {
             JsonObject joined = handle.janus().message(handle.id(), body, jsep("offer", sdp), true);
             return joined.getJsonObject("jsep").getString("sdp");
         } catch (JanusException e) {
+            if (e.code == TOO_MANY_PUBLISHERS) {
+                throw new SignalingException(ErrorDefinition.ROOM_FULL, handle.room() + " has no seat left for " + feed);
+            }
             throw new SignalingException(ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION, "Janus refused the offer for " + feed + ": " + e.getMessage());
         }
     }
 
     @Override
-    public Offer play(SessionId viewer, String feed, String address) {
+    public Offer play(SessionId viewer, String feed, String room, String address) {
         JanusConnection janus = at(address, feed);
         long handle = attach(janus, feed);
-        JsonObject body = json.createObjectBuilder().add("request", "join").add("room", feed)
-                .add("ptype", "subscriber")
-                .add("streams", json.createArrayBuilder().add(json.createObjectBuilder().add("feed", feed)))
-                .build();
         JsonObject attached;
         try {
-            attached = janus.message(handle, body, null, true);
+            attached = janus.message(handle, subscriberJoin(room, List.of(feed)), null, true);
         } catch (JanusException e) {
             janus.detach(handle);
             if (e.code == NO_SUCH_FEED || e.code == NO_SUCH_ROOM) {
@@ -151,17 +163,153 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
             }
             throw unavailable(feed, e);
         }
-        Map<String, String> idMapping = new LinkedHashMap<>();
-        List<String> videoMids = new java.util.ArrayList<>();
+        List<String> videoMids = new ArrayList<>();
         for (JsonValue stream : attached.getJsonArray("streams")) {
             JsonObject s = stream.asJsonObject();
-            idMapping.put(s.getString("mid"), s.getString("feed_id", feed));
             if ("video".equals(s.getString("type", ""))) {
                 videoMids.add(s.getString("mid"));
             }
         }
-        remember(new Handle(janus, handle, viewer, feed, false, List.copyOf(videoMids)));
-        return new Offer(attached.getJsonObject("jsep").getString("sdp"), idMapping);
+        remember(new Handle(janus, handle, viewer, feed, room, Role.VIEWER, List.copyOf(videoMids)));
+        return offerOf(attached);
+    }
+
+    /**
+     * One subscription per viewer and conference, keyed by the room's name: joined with the first
+     * feeds, then changed with Janus's {@code update}, which answers with a new offer at once or,
+     * while the viewer's answer to the last one is awaited, sends it later as an event.
+     */
+    @Override
+    public Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds,
+            Optional<String> placeholder) {
+        Handle handle = handles.get(viewer, room);
+        if (handle == null) {
+            boolean holding = feeds.isEmpty() && placeholder.isPresent();
+            List<String> wanted = holding ? List.of(placeholder.get()) : feeds;
+            return wanted.isEmpty() ? Optional.empty() : join(viewer, room, address, wanted, holding);
+        }
+        List<String> now = handles.feeds(handle);
+        List<String> add = feeds.stream().filter(f -> !now.contains(f)).toList();
+        List<String> drop = now.stream().filter(f -> !feeds.contains(f)).toList();
+        if (add.isEmpty() && drop.isEmpty()) {
+            return Optional.empty();
+        }
+        if (add.isEmpty() || drop.isEmpty()) {
+            return update(handle, add, drop, feeds);
+        }
+        // One change after the other: Janus would give the sections it frees to the feeds it adds
+        // in the same change, and a browser is told of no new track on a section that stays
+        // active, so Ant Media's player would never show those feeds. The second offer follows the
+        // viewer's answer to the first, as an event.
+        Optional<Offer> first = update(handle, add, List.of(), now.stream().filter(f -> !drop.contains(f)).toList());
+        update(handle, List.of(), drop, feeds);
+        return first;
+    }
+
+    /** The viewer's first subscription to a conference: its feeds, or, holding, the placeholder with nothing sent. */
+    private Optional<Offer> join(SessionId viewer, String room, String address, List<String> wanted, boolean holding) {
+        JanusConnection janus = at(address, room);
+        long id = attach(janus, room);
+        JsonObject attached;
+        try {
+            attached = janus.message(id, subscriberJoin(room, wanted), null, true);
+            if (holding) {
+                var streams = json.createArrayBuilder();
+                attached.getJsonArray("streams").stream().map(JsonValue::asJsonObject).filter(s -> s.containsKey("mid"))
+                        .forEach(s -> streams.add(json.createObjectBuilder().add("mid", s.getString("mid")).add("send", false)));
+                janus.message(id, json.createObjectBuilder().add("request", "configure").add("streams", streams).build(), null, true);
+            }
+        } catch (JanusException e) {
+            janus.detach(id);
+            if (e.code == NO_SUCH_FEED || e.code == NO_SUCH_ROOM) {
+                LOG.log(Level.DEBUG, "{0}: a feed of {1} left meanwhile: {2}", viewer, room, e.getMessage());
+                return Optional.empty(); // the feed that left changes the room again, and the viewer's node is told
+            }
+            throw unavailable(room, e);
+        }
+        Handle made = new Handle(janus, id, viewer, room, room, Role.CONFERENCE_VIEWER, List.of());
+        remember(made);
+        handles.feeds(made, feedsIn(attached));
+        return Optional.of(offerOf(attached));
+    }
+
+    /**
+     * Adds and drops feeds of a conference subscription: Janus's offer at once, or none while it
+     * waits for the viewer's answer to its last (then it sends it as an event, carrying
+     * {@code after}, which the handle is noted to carry meanwhile).
+     */
+    private Optional<Offer> update(Handle handle, List<String> add, List<String> drop, List<String> after) {
+        var body = json.createObjectBuilder().add("request", "update");
+        if (!add.isEmpty()) {
+            body.add("subscribe", feedList(add));
+        }
+        if (!drop.isEmpty()) {
+            body.add("unsubscribe", feedList(drop));
+        }
+        JsonObject updated;
+        try {
+            updated = handle.janus().message(handle.id(), body.build(), null, true);
+        } catch (JanusException e) {
+            if (e.code == NO_SUCH_FEED) {
+                LOG.log(Level.DEBUG, "{0}: a feed of {1} left meanwhile: {2}", handle.session(), handle.room(), e.getMessage());
+                return Optional.empty();
+            }
+            throw unavailable(handle.room(), e);
+        }
+        if (!updated.containsKey("jsep")) {
+            handles.feeds(handle, after); // "updating"
+            return Optional.empty();
+        }
+        handles.feeds(handle, feedsIn(updated));
+        return Optional.of(offerOf(updated));
+    }
+
+    @Override
+    public void dropRoom(String room, String address) {
+        JanusConnection janus = URI.create(address).equals(home.url()) ? home : others.get(URI.create(address));
+        if (janus == null || !janus.isUp()) {
+            return; // gone with its Janus, or with Janus's session
+        }
+        try {
+            long handle = janus.attach(VIDEOROOM);
+            try {
+                janus.message(handle, json.createObjectBuilder().add("request", "destroy").add("room", room).build(), null, false);
+            } finally {
+                janus.detach(handle);
+            }
+        } catch (JanusException e) {
+            LOG.log(Level.DEBUG, "destroying room {0}: {1}", room, e.getMessage());
+        }
+    }
+
+    private JsonObject subscriberJoin(String room, List<String> feeds) {
+        return json.createObjectBuilder().add("request", "join").add("room", room).add("ptype", "subscriber")
+                .add("streams", feedList(feeds)).build();
+    }
+
+    private jakarta.json.JsonArray feedList(List<String> feeds) {
+        var list = json.createArrayBuilder();
+        feeds.forEach(feed -> list.add(json.createObjectBuilder().add("feed", feed)));
+        return list.build();
+    }
+
+    /** Janus's offer and, from its list of the subscription's streams, Ant Media's track id of each media section. */
+    private Offer offerOf(JsonObject event) {
+        Map<String, String> idMapping = new LinkedHashMap<>();
+        for (JsonValue stream : event.getJsonArray("streams")) {
+            JsonObject s = stream.asJsonObject();
+            if (s.containsKey("feed_id") && s.getBoolean("active", true) && !"data".equals(s.getString("type", ""))) {
+                idMapping.put(s.getString("mid"), Offer.trackId(s.getString("type", ""), s.getString("feed_id")));
+            }
+        }
+        return new Offer(event.getJsonObject("jsep").getString("sdp"), idMapping);
+    }
+
+    /** The feeds a subscription carries now, as Janus lists its streams. */
+    private static List<String> feedsIn(JsonObject event) {
+        return event.getJsonArray("streams").stream().map(JsonValue::asJsonObject)
+                .filter(s -> s.containsKey("feed_id") && s.getBoolean("active", true))
+                .map(s -> s.getString("feed_id")).distinct().toList();
     }
 
     @Override
@@ -214,10 +362,14 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         }
     }
 
-    /** Lets go of a handle on Janus: a publisher's room goes with it, so Janus keeps no room of a stream that ended. */
+    /**
+     * Lets go of a handle on Janus: the room of a feed published on its own goes with it, so
+     * Janus keeps no room of a stream that ended; a conference's stays for its other members
+     * ({@link #dropRoom} ends it).
+     */
     private void release(Handle handle) {
         JanusConnection janus = handle.janus();
-        if (handle.publisher() && janus.isUp()) {
+        if (handle.ownRoom() && janus.isUp()) {
             try {
                 janus.message(handle.id(), json.createObjectBuilder().add("request", "destroy").add("room", handle.feed()).build(),
                         null, false);
@@ -261,6 +413,12 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
                         : event.getJsonObject("plugindata").getJsonObject("data");
                 if (data != null && (data.containsKey("destroyed") || "destroyed".equals(data.getString("videoroom", "")))) {
                     ended(handle, "the room was destroyed");
+                } else if (data != null && "updated".equals(data.getString("videoroom", "")) && event.containsKey("jsep")
+                        && handle.role() == Role.CONFERENCE_VIEWER) {
+                    // Janus offers again by itself: a feed left, or an update waited for the last answer.
+                    JsonObject offered = json.createObjectBuilder(data).add("jsep", event.getJsonObject("jsep")).build();
+                    handles.feeds(handle, feedsIn(offered));
+                    report(new MediaEvent.Offered(handle.session(), handle.feed(), offerOf(offered)));
                 }
             }
             default -> {

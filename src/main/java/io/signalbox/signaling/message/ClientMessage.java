@@ -34,7 +34,11 @@ public sealed interface ClientMessage {
             Map.entry("getRoomInfo", GetRoomInfo.class),
             Map.entry("getStreamInfo", GetStreamInfo.class),
             Map.entry("getSubscriberCount", GetSubscriberCount.class),
-            Map.entry("forceStreamQuality", ForceStreamQuality.class));
+            Map.entry("forceStreamQuality", ForceStreamQuality.class),
+            Map.entry("getTrackList", GetTrackList.class),
+            Map.entry("getSubtracks", GetSubtracks.class),
+            Map.entry("getSubtracksCount", GetSubtracksCount.class),
+            Map.entry("enableTrack", EnableTrack.class));
 
     void accept(Handler handler, SessionId from);
 
@@ -95,6 +99,14 @@ public sealed interface ClientMessage {
         void getSubscriberCount(SessionId from, GetSubscriberCount message);
 
         void forceStreamQuality(SessionId from, ForceStreamQuality message);
+
+        void getTrackList(SessionId from, GetTrackList message);
+
+        void getSubtracks(SessionId from, GetSubtracks message);
+
+        void getSubtracksCount(SessionId from, GetSubtracksCount message);
+
+        void enableTrack(SessionId from, EnableTrack message);
 
         void invalid(SessionId from, Invalid message);
     }
@@ -208,8 +220,14 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** The SDK sends {@code ""} for an absent {@code room} or {@code subscriberId}. */
-    record Play(String streamId, String token, String room, String subscriberId) implements ClientMessage {
+    /**
+     * The SDK sends {@code ""} for an absent {@code room} or {@code subscriberId}. Playing a
+     * conference, {@code trackList} may name members' streams not to get, each behind a {@code !}
+     * (others are ignored: every member comes, as members come and go), and {@code userPublishId}
+     * the player's own stream.
+     */
+    record Play(String streamId, String token, String room, String subscriberId, java.util.List<String> trackList,
+            String userPublishId) implements ClientMessage {
         @Override
         public void accept(Handler handler, SessionId from) {
             handler.play(from, this);
@@ -267,6 +285,49 @@ public sealed interface ClientMessage {
         @Override
         public void accept(Handler handler, SessionId from) {
             handler.forceStreamQuality(from, this);
+        }
+    }
+
+    /** The tracks of a conference ({@code streamId}: its room); {@code token} is not read, as Ant Media does not. */
+    record GetTrackList(String streamId, String token) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getTrackList(from, this);
+        }
+    }
+
+    /** A page of a conference's tracks: from {@code offset} (0 when absent), at most {@code size} (all when absent or 0); {@code role} is not kept here, so it filters nothing. */
+    record GetSubtracks(String streamId, String role, Integer offset, Integer size) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getSubtracks(from, this);
+        }
+
+        @Override
+        public String problem() {
+            return (offset == null || offset >= 0) && (size == null || size >= 0) ? null
+                    : "getSubtracks needs offset and size of 0 or more";
+        }
+    }
+
+    /** How many tracks a conference has; {@code role} and {@code status} filter nothing (see {@link GetSubtracks}). */
+    record GetSubtracksCount(String streamId, String role, String status) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getSubtracksCount(from, this);
+        }
+    }
+
+    /** A conference's player takes ({@code enabled}) or leaves out one member's track, {@code trackId}: the member's stream id. */
+    record EnableTrack(String streamId, String trackId, Boolean enabled) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.enableTrack(from, this);
+        }
+
+        @Override
+        public String problem() {
+            return trackId != null && !trackId.isEmpty() && enabled != null ? null : "enableTrack needs trackId and enabled";
         }
     }
 

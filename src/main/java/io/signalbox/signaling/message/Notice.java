@@ -13,7 +13,9 @@ public enum Notice {
     STREAM_JOINED("streamJoined"),
     STREAM_LEAVED("streamLeaved"),
     RESOLUTION_CHANGE_INFO("resolutionChangeInfo"),
-    SUBSCRIBER_COUNT("subscriberCount");
+    SUBSCRIBER_COUNT("subscriberCount"),
+    SUBTRACK_LIST("subtrackList"),
+    SUBTRACK_COUNT("subtrackCount");
 
     private final String wireName;
 

@@ -72,6 +72,34 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** {@code subtrackCount}: how many tracks a conference has, Ant Media's {@code count} field. */
+    record SubtrackCount(String command, String definition, String streamId, Integer count) implements ServerMessage {
+        public static SubtrackCount of(String streamId, int count) {
+            return new SubtrackCount("notification", Notice.SUBTRACK_COUNT.wireName(), streamId, count);
+        }
+    }
+
+    /** One track of a conference: its member's stream, whether media flows in it, and its conference (Ant Media's broadcast fields). */
+    @JsonbPropertyOrder({"streamId", "status", "mainTrackStreamId"})
+    record Subtrack(String streamId, String status, String mainTrackStreamId) {
+    }
+
+    /** {@code subtrackList}: a page of a conference's tracks. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "subtrackList"})
+    record SubtrackList(String command, String definition, String streamId, List<Subtrack> subtrackList) implements ServerMessage {
+        public static SubtrackList of(String streamId, List<Subtrack> tracks) {
+            return new SubtrackList("notification", Notice.SUBTRACK_LIST.wireName(), streamId, List.copyOf(tracks));
+        }
+    }
+
+    /** {@code trackList}: the tracks of a conference, by its members' stream ids. */
+    @JsonbPropertyOrder({"command", "streamId", "trackList"})
+    record TrackList(String command, String streamId, List<String> trackList) implements ServerMessage {
+        public static TrackList of(String streamId, List<String> tracks) {
+            return new TrackList("trackList", streamId, List.copyOf(tracks));
+        }
+    }
+
     /**
      * {@code start} to a publisher through the media server: it offers now, sending the ladder's
      * rungs as simulcast layers (Ant Media's SDK reads only {@code command} and {@code streamId}).

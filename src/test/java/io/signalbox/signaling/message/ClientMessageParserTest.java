@@ -70,7 +70,7 @@ class ClientMessageParserTest {
 
     @Test
     void decodesPlayAsTheSdkSendsIt() {
-        assertEquals(new ClientMessage.Play("s1", "", "", ""),
+        assertEquals(new ClientMessage.Play("s1", "", "", "", List.of(), ""),
                 cut.parse("{\"command\":\"play\",\"streamId\":\"s1\",\"token\":\"\",\"room\":\"\",\"trackList\":[],"
                         + "\"subscriberId\":\"\",\"subscriberCode\":\"\",\"viewerInfo\":\"\",\"role\":\"\",\"userPublishId\":\"\"}"));
     }

@@ -1,0 +1,211 @@
+package io.signalbox.signaling;
+
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import io.signalbox.media.MediaEvent;
+import io.signalbox.media.MediaServer;
+import io.signalbox.room.RoomId;
+import io.signalbox.room.RoomService;
+import io.signalbox.security.Action;
+import io.signalbox.security.TokenVerifier;
+import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage;
+import io.signalbox.signaling.message.ClientMessage.EnableTrack;
+import io.signalbox.signaling.message.ClientMessage.GetSubtracks;
+import io.signalbox.signaling.message.ClientMessage.GetSubtracksCount;
+import io.signalbox.signaling.message.ClientMessage.GetTrackList;
+import io.signalbox.signaling.message.ClientMessage.Play;
+import io.signalbox.signaling.message.Notice;
+import io.signalbox.signaling.message.ServerMessage.Configuration;
+import io.signalbox.signaling.message.ServerMessage.Notification;
+import io.signalbox.signaling.message.ServerMessage.Subtrack;
+import io.signalbox.signaling.message.ServerMessage.SubtrackCount;
+import io.signalbox.signaling.message.ServerMessage.SubtrackList;
+import io.signalbox.signaling.message.ServerMessage.TrackList;
+import io.signalbox.stream.Conferences;
+import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Conferences through the media server (section 7a): {@code play} of a room's id gets every other
+ * member's feed on one connection, offered again as feeds come and go; {@code stop} of the room's
+ * id, {@code leaveFromRoom} and a closed socket end it; the multitrack commands list a
+ * conference's tracks and let a player take or leave out one. Under mesh, playing a room and the
+ * multitrack commands are media_server_required.
+ */
+@ApplicationScoped
+public class ConferenceCommands {
+    private static final System.Logger LOG = System.getLogger(ConferenceCommands.class.getName());
+
+    @Inject
+    Conferences conferences;
+
+    @Inject
+    StreamService streams;
+
+    @Inject
+    RoomService rooms;
+
+    @Inject
+    TokenVerifier tokens;
+
+    @Inject
+    SessionDirectory directory;
+
+    @Inject
+    StreamCommands streamCommands;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Brings subscriptions up to date on this node when a feed comes, whichever node saw it come. */
+    void refreshHere(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        directory.onMediaRefresh(this::refresh);
+    }
+
+    /** Whether {@code play} of {@code id} plays a room: nobody publishes a stream of that name, and a room or conference has it. */
+    boolean names(StreamId id) {
+        if (streams.broadcast(id).isPresent()) {
+            return false;
+        }
+        return conferences.exists(id.value()) || !rooms.members(new RoomId(id.value())).isEmpty();
+    }
+
+    void play(SessionId from, Play message) {
+        String room = message.streamId();
+        if (!streams.forwardsMedia()) {
+            throw new SignalingException(ErrorDefinition.MEDIA_SERVER_REQUIRED,
+                    room + " is a room: under mesh play each member's stream, not the room");
+        }
+        if (rooms.members(new RoomId(room)).stream().noneMatch(member -> member.session().equals(from))) {
+            tokens.check(from, Action.JOIN, new RoomId(room), message.token());
+        }
+        List<String> excluded = new ArrayList<>();
+        if (message.trackList() != null) {
+            message.trackList().stream().filter(t -> t != null && t.startsWith("!")).map(t -> t.substring(1)).forEach(excluded::add);
+        }
+        String own = ClientMessage.absentIfEmpty(message.userPublishId());
+        if (own != null) {
+            excluded.add(own);
+        }
+        // play_started follows once media flows; with no other member's media yet, the offer comes when some does.
+        conferences.play(from, room, excluded).ifPresent(offer -> offer(from, room, offer));
+    }
+
+    /** {@code trackList}: the member streams published into the conference of room {@code streamId}. */
+    void getTrackList(SessionId from, GetTrackList message) {
+        String room = conferenceRoom(message.streamId());
+        directory.send(from, TrackList.of(room, List.copyOf(conferences.tracks(room).keySet())));
+    }
+
+    /** {@code subtrackList}: a page of them, from {@code offset}, at most {@code size} (all when 0 or absent). */
+    void getSubtracks(SessionId from, GetSubtracks message) {
+        String room = conferenceRoom(message.streamId());
+        int offset = message.offset() == null ? 0 : message.offset();
+        int size = message.size() == null || message.size() == 0 ? Integer.MAX_VALUE : message.size();
+        List<Subtrack> page = conferences.tracks(room).entrySet().stream().skip(offset).limit(size)
+                .map(track -> new Subtrack(track.getKey(), track.getValue() ? "broadcasting" : "created", room)).toList();
+        directory.send(from, SubtrackList.of(room, page));
+    }
+
+    /** {@code subtrackCount}: how many there are. */
+    void getSubtracksCount(SessionId from, GetSubtracksCount message) {
+        String room = conferenceRoom(message.streamId());
+        directory.send(from, SubtrackCount.of(room, conferences.tracks(room).size()));
+    }
+
+    /** A player of the conference takes, or leaves out, one member's track: it gets a new offer when that changes what it gets. */
+    void enableTrack(SessionId from, EnableTrack message) {
+        String room = conferenceRoom(message.streamId());
+        conferences.enable(from, room, MediaServer.Offer.feedOf(message.trackId()), message.enabled());
+        refresh(from, room);
+    }
+
+    /** The room named by a multitrack command; media_server_required under mesh, which has no tracks on the server. */
+    private String conferenceRoom(String streamId) {
+        String room = new StreamId(streamId).value();
+        if (!streams.forwardsMedia()) {
+            throw new SignalingException(ErrorDefinition.MEDIA_SERVER_REQUIRED,
+                    "multitrack commands need the media server; " + room + " has no tracks on this server");
+        }
+        return room;
+    }
+
+    /**
+     * Whether {@code stop} of {@code id} by {@code from} is about a conference: one it plays, or
+     * the room it is a member of (Ant Media's player may stop it twice in a row).
+     */
+    boolean stops(SessionId from, StreamId id) {
+        return conferences.plays(from, id.value())
+                || rooms.members(new RoomId(id.value())).stream().anyMatch(member -> member.session().equals(from));
+    }
+
+    /** Ends {@code from}'s play of the conference of {@code room}; {@code play_finished} even when it had ended already. */
+    void stop(SessionId from, StreamId room) {
+        if (conferences.plays(from, room.value())) {
+            conferences.stop(from, room.value());
+        }
+        directory.send(from, Notification.of(Notice.PLAY_FINISHED, room.value()));
+    }
+
+    /** A member leaves {@code room}: what it published into the room's conference and its play of it end too. */
+    void leave(SessionId from, RoomId room) {
+        if (conferences.plays(from, room.value())) {
+            stop(from, new StreamId(room.value()));
+        }
+        for (StreamId stream : streams.publishedInto(from, room.value())) {
+            try {
+                streamCommands.stop(from, stream);
+            } catch (SignalingException e) {
+                LOG.log(Level.DEBUG, "{0} had stopped {1}: {2}", from, stream, e.getMessage());
+            }
+        }
+    }
+
+    /** A member's media flows into {@code room}: every player that gets it is offered it, on its own node. */
+    void flowing(String room, StreamId feed) {
+        conferences.flowing(room, feed).forEach(player -> directory.refreshMedia(player, room));
+    }
+
+    /** The media server offers again by itself (a feed left, or a change waited for the player's last answer). */
+    void offered(@Observes MediaEvent.Offered offered) {
+        offer(offered.session(), offered.feed(), offered.offer());
+    }
+
+    /** Ends the conference plays of a closed session. */
+    void release(SessionId session) {
+        conferences.release(session);
+    }
+
+    /** Changes the subscription off the delivering thread: it waits for the media server. */
+    private void refresh(SessionId player, String room) {
+        try {
+            executor.execute(() -> {
+                try {
+                    conferences.refresh(player, room).ifPresent(offer -> offer(player, room, offer));
+                } catch (SignalingException e) {
+                    LOG.log(Level.INFO, "{0} could not be given the new feeds of {1}: {2}", player, room, e.getMessage());
+                    directory.send(player, io.signalbox.signaling.message.ServerMessage.Error.of(e.definition(), room, room));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "refreshing " + player + " on " + room + " failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.DEBUG, "{0}: not refreshed on {1}, the application stops", player, room);
+        }
+    }
+
+    private void offer(SessionId player, String room, MediaServer.Offer offer) {
+        directory.send(player, Configuration.fromMediaServer(room, "offer", offer.sdp(), offer.idMapping()));
+    }
+}

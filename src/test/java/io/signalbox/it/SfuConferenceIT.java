@@ -1,0 +1,219 @@
+package io.signalbox.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Conferences through a real Janus ({@code signalbox.media.backend=janus}): Ant Media's own
+ * conference flow, driven through its SDK unchanged in real Chromium, each member publishing once
+ * into the room and getting every other member on one connection; and nothing left behind, in
+ * Signalbox or in Janus.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SfuConferenceIT {
+    private static final int NETWORK = 11;
+    private static JanusServer janus;
+    private static Browsers browsers;
+    private static String bundle;
+    private final List<Page> pages = new ArrayList<>();
+
+    @RegisterExtension
+    final ThreadDumpOnFailure dumps = new ThreadDumpOnFailure(System.getProperty("it.server.name", "signalbox-it"));
+
+    /** Janus and its namespace first, as in {@link SfuBroadcastIT}. */
+    @Deployment(testable = false)
+    static WebArchive deployment() throws Exception {
+        janus = JanusServer.start(NETWORK);
+        return Deployments.war(JanusServer.settings(NETWORK));
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        bundle = AmsSdk.browserBundle();
+        browsers = Browsers.withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--disable-features=WebRtcHideLocalIpsWithMdns");
+        await().atMost(Duration.ofSeconds(20)).until(() -> SfuPages.mediaAt(Server.PORT).getString("status").equals("UP"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browsers != null) {
+            browsers.close();
+        }
+        if (janus != null) {
+            janus.close();
+        }
+    }
+
+    @AfterEach
+    void closePagesAndCheckNothingIsLeft() throws Exception {
+        pages.forEach(page -> page.context().close());
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonObject registries = Server.registries();
+            for (String registry : List.of("publishedStreams", "viewers", "rooms", "conferences", "conferencePlayers")) {
+                assertEquals(0, registries.getInt(registry), registry + " in " + registries);
+            }
+            assertEquals(0, SfuPages.mediaHandlesAt(Server.PORT), "handles on Janus");
+        });
+        assertEquals(List.of(), janus.rooms(), "rooms left in Janus");
+    }
+
+    @Test
+    void antMediasConferenceFlowFourMembersThenOneLeavesThenAFifthJoins() {
+        String room = Ids.unique("conf");
+        Map<String, Page> members = new LinkedHashMap<>();
+        for (String name : List.of("a", "b", "c", "d")) {
+            String me = room + "-" + name;
+            members.put(me, member(room, me));
+        }
+        awaitEachDecodesTheOthers(members);
+
+        // d leaves as Ant Media's SDK does: its connections close and it sends leaveFromRoom.
+        String leaver = room + "-d";
+        Page left = members.remove(leaver);
+        left.evaluate("room => window.ams.leaveFromRoom(room)", room);
+        left.waitForFunction("() => window.amsEvents.includes('leavedFromRoom')");
+        awaitEachDecodesTheOthers(members);
+
+        String fifth = room + "-e";
+        members.put(fifth, member(room, fifth));
+        awaitEachDecodesTheOthers(members);
+        Browsers.screenshot(members.get(fifth), "sfu-conference-ams");
+
+        // Ant Media's multitrack commands, through its SDK: the tracks listed, one member left out and taken back.
+        String a = room + "-a";
+        String b = room + "-b";
+        Page first = members.get(a);
+        first.evaluate("room => { window.amsTrackList = null; window.amsSubtrackCount = null;"
+                + " window.ams.addEventListener((info, obj) => { if (info === 'trackList') window.amsTrackList = obj.trackList;"
+                + "   if (info === 'subtrackCount') window.amsSubtrackCount = obj.count; });"
+                + " window.ams.getTracks(room, null); window.ams.getSubtrackCount(room, null, null); }", room);
+        first.waitForFunction("() => window.amsTrackList !== null && window.amsSubtrackCount !== null");
+        assertEquals(List.of(a, b, room + "-c", fifth), first.evaluate("() => window.amsTrackList.slice().sort()"));
+        assertEquals(4, first.evaluate("() => window.amsSubtrackCount"));
+        first.evaluate("([room, b]) => window.ams.enableTrack(room, b, false)", List.of(room, b));
+        SfuPages.awaitMembers(first, List.of(room + "-c", fifth));
+        first.evaluate("([room, b]) => window.ams.enableTrack(room, b, true)", List.of(room, b));
+        SfuPages.awaitMembers(first, List.of(b, room + "-c", fifth));
+
+        JsonObject registries = Server.registries();
+        assertEquals(1, registries.getInt("conferences"), registries::toString);
+        assertEquals(4, registries.getInt("conferencePlayers"), registries::toString);
+        for (Page page : members.values()) {
+            assertEquals(List.of(), page.evaluate("() => window.amsErrors"), "errors in a member's page");
+        }
+    }
+
+    /** Bad multitrack commands get their catalogue error, naming the room, and change nothing. */
+    @Test
+    void badMultitrackCommandsGetTheirErrorsAndTheSessionCarriesOn() {
+        String room = Ids.unique("confbad");
+        try (SignalingClient client = SignalingClient.connect()) {
+            client.send(Json.createObjectBuilder().add("command", "enableTrack").add("streamId", room).add("trackId", "x")
+                    .add("enabled", false).build());
+            assertEquals(Messages.expectedError("no_peer_associated_before", room, null), client.awaitError("no_peer_associated_before"));
+            client.send(Json.createObjectBuilder().add("command", "enableTrack").add("streamId", room).add("enabled", true).build());
+            assertEquals(Messages.expectedError("invalid_message", room, null), client.awaitError("invalid_message"));
+            client.send(Json.createObjectBuilder().add("command", "getSubtracks").add("streamId", room).add("offset", -1).build());
+            assertEquals(Messages.expectedError("invalid_message", room, null), client.awaitError("invalid_message"));
+            client.send(Json.createObjectBuilder().add("command", "getTrackList").build());
+            assertEquals(Messages.expectedError("noStreamNameSpecified", null, null), client.awaitError("noStreamNameSpecified"));
+            client.send(Json.createObjectBuilder().add("command", "getSubtracksCount").add("streamId", room).build());
+            JsonObject count = client.awaitNotification("subtrackCount");
+            assertEquals(0, count.getInt("count"), count::toString);
+            client.send(Json.createObjectBuilder().add("command", "getTrackList").add("streamId", room).build());
+            assertEquals(0, client.awaitMessage("trackList").getJsonArray("trackList").size());
+            client.assertNothingPending();
+        }
+    }
+
+    /**
+     * The Signalbox SDK's rooms (its conference demo page): each member publishes once into the
+     * room's conference and plays each other member from Janus, so its upload stays one copy.
+     */
+    @Test
+    void signalboxsSdkSixMembersEachDecodeTheOtherFiveUploadingOnce() {
+        String room = Ids.unique("sdkconf");
+        List<Page> members = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            members.add(sdkMember(room));
+        }
+        awaitEachDecodes(members, 1);
+        Page first = members.get(0);
+        String own = ownStream(first);
+        double withTwo = SfuPages.stableUploadBitsPerSecond(first, SfuPages.SDK_CONNECTION, own);
+        for (int i = 2; i < 6; i++) {
+            members.add(sdkMember(room));
+        }
+        awaitEachDecodes(members, 5);
+        double withSix = SfuPages.stableUploadBitsPerSecond(first, SfuPages.SDK_CONNECTION, own);
+        System.out.printf("SfuConferenceIT: a Signalbox SDK member uploads %.0f b/s with two members, %.0f with six%n", withTwo, withSix);
+        // A mesh would send five copies: about five times the upload with two.
+        assertTrue(withSix <= 1.5 * withTwo, "upload with six members " + withSix + " b/s, with two " + withTwo);
+        assertEquals(1, first.evaluate("own => [...window.demo.client.links.keys()].filter(k => k === own || k.startsWith(own + '/')).length",
+                own), "connections carrying the member's own stream");
+        Browsers.screenshot(first, "sfu-conference-sdk");
+    }
+
+    private static String ownStream(Page page) {
+        return (String) page.evaluate("() => [...window.demo.client.rooms.entries()][0][1]");
+    }
+
+    /** Waits until each page decodes {@code others} remote videos. */
+    private static void awaitEachDecodes(List<Page> members, int others) {
+        for (Page page : members) {
+            try {
+                page.waitForFunction("n => [...document.querySelectorAll('#remotes video')].filter(v => v.videoWidth > 0).length === n",
+                        others, new Page.WaitForFunctionOptions().setTimeout(45_000).setPollingInterval(250));
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                throw new AssertionError("expected " + others + " decoded members, the page shows " + page.evaluate(
+                        "() => JSON.stringify({ videos: [...document.querySelectorAll('#remotes video')].map(v => v.title + ':' + v.videoWidth),"
+                        + " events: window.demo.events, errors: window.demo.errors })"), e);
+            }
+        }
+    }
+
+    private Page sdkMember(String room) {
+        Page page = browsers.openAt(Server.PORT, "/demo/conference.html?height=120&room=" + room);
+        pages.add(page);
+        Browsers.awaitConnected(page);
+        page.click("#join");
+        try {
+            page.waitForFunction("() => window.demo.events.includes('publish_started')");
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            throw new AssertionError("no publish_started: " + page.evaluate("() => JSON.stringify({ events: window.demo.events,"
+                    + " errors: window.demo.errors })"), e);
+        }
+        return page;
+    }
+
+    private void awaitEachDecodesTheOthers(Map<String, Page> members) {
+        members.forEach((me, page) -> SfuPages.awaitMembers(page,
+                members.keySet().stream().filter(other -> !other.equals(me)).toList()));
+    }
+
+    private Page member(String room, String me) {
+        Page page = SfuPages.conferenceMember(browsers, bundle, Server.PORT, room, me);
+        pages.add(page);
+        return page;
+    }
+}
