@@ -62,14 +62,15 @@ public interface MediaServer {
 
     /**
      * Makes {@code viewer}'s one subscription to conference {@code room} carry exactly
-     * {@code feeds}: made on first use (none while there is no feed), then changed. Returns the
+     * {@code feeds}, and the video of only the first {@code maxVideo} of them (0: of all): made on first use (none while there is no feed), then changed. Returns the
      * SFU's offer when it made one at once; one it makes later (it may wait for the viewer's
      * answer to the last) comes as {@link MediaEvent.Offered}, as does the one it makes itself
      * when a feed leaves the room. With no feed to carry, {@code placeholder} (the viewer's own
      * feed, if it has one) is carried with nothing sent, so that the viewer's connection comes up
      * (Ant Media's player plays again and again while its connection is not up).
      */
-    Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds, Optional<String> placeholder);
+    Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds, Optional<String> placeholder,
+            int maxVideo);
 
     /** Ends conference {@code room} on the SFU at {@code address}, once nobody publishes into it or plays it. */
     void dropRoom(String room, String address);

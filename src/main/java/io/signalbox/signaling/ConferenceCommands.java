@@ -15,6 +15,7 @@ import io.signalbox.signaling.message.ClientMessage.GetSubtracks;
 import io.signalbox.signaling.message.ClientMessage.GetSubtracksCount;
 import io.signalbox.signaling.message.ClientMessage.GetTrackList;
 import io.signalbox.signaling.message.ClientMessage.Play;
+import io.signalbox.signaling.message.ClientMessage.SetMaxVideoTrackCount;
 import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Configuration;
 import io.signalbox.signaling.message.ServerMessage.Notification;
@@ -81,6 +82,17 @@ public class ConferenceCommands {
         return conferences.exists(id.value()) || !rooms.members(new RoomId(id.value())).isEmpty();
     }
 
+    /**
+     * Publishing into {@code room}'s conference reaches its members: when joining needs a token,
+     * so does this, unless the session is a member (the token on the upgrade, as publish's own
+     * token is for the stream); unauthorized_access otherwise.
+     */
+    void requireSeat(SessionId from, RoomId room) {
+        if (rooms.members(room).stream().noneMatch(member -> member.session().equals(from))) {
+            tokens.check(from, Action.JOIN, room, null);
+        }
+    }
+
     void play(SessionId from, Play message) {
         String room = message.streamId();
         if (!streams.forwardsMedia()) {
@@ -131,6 +143,13 @@ public class ConferenceCommands {
         refresh(from, room);
     }
 
+    /** A player of the conference gets the video of at most that many members, the first that came (0: every one's). */
+    void setMaxVideoTrackCount(SessionId from, SetMaxVideoTrackCount message) {
+        String room = conferenceRoom(message.streamId());
+        conferences.maxVideo(from, room, message.maxTrackCount());
+        refresh(from, room);
+    }
+
     /** The room named by a multitrack command; media_server_required under mesh, which has no tracks on the server. */
     private String conferenceRoom(String streamId) {
         String room = new StreamId(streamId).value();
@@ -177,9 +196,13 @@ public class ConferenceCommands {
         conferences.flowing(room, feed).forEach(player -> directory.refreshMedia(player, room));
     }
 
-    /** The media server offers again by itself (a feed left, or a change waited for the player's last answer). */
+    /**
+     * The media server offers again by itself (a feed left, or a change waited for the player's
+     * last answer); what it could not take yet is asked for again.
+     */
     void offered(@Observes MediaEvent.Offered offered) {
         offer(offered.session(), offered.feed(), offered.offer());
+        refresh(offered.session(), offered.feed());
     }
 
     /** Ends the conference plays of a closed session. */

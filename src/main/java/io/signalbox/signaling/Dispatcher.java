@@ -186,6 +186,11 @@ public class Dispatcher implements ClientMessage.Handler {
     }
 
     @Override
+    public void setMaxVideoTrackCount(SessionId from, ClientMessage.SetMaxVideoTrackCount message) {
+        conferenceCommands.setMaxVideoTrackCount(from, message);
+    }
+
+    @Override
     public void invalid(SessionId from, Invalid message) {
         throw new SignalingException(message.definition(), message.detail());
     }

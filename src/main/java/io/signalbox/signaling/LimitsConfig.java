@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The abuse limits of the WebSocket boundary: {@code signalbox.limits.*} and allowed Origins. */
 @ApplicationScoped
 public class LimitsConfig {
+    /** Seconds' worth of messages a session may send in one burst. */
+    public static final int BURST_SECONDS = 4;
 
     /** Largest frame accepted, in UTF-8 bytes; a larger one gets message_too_large and close 1009. */
     @Inject
@@ -37,6 +39,14 @@ public class LimitsConfig {
 
     public int maxFrameBytes() {
         return maxFrameBytes;
+    }
+
+    /**
+     * How many messages one session may send at once, four seconds' worth: joining a room through
+     * the media server opens a connection per member, and their offers and candidates come together.
+     */
+    public int burstMessages() {
+        return messagesPerSecond * BURST_SECONDS;
     }
 
     public int messagesPerSecond() {

@@ -60,7 +60,7 @@ public class SignalingEndpoint {
         // Frames over the limit are answered with message_too_large; far larger ones the container cuts off.
         session.setMaxTextMessageBufferSize(Math.max(limits.maxFrameBytes() * 4, 4096));
         parser = new ClientMessageParser(limits.maxFrameBytes());
-        rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
+        rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.burstMessages())
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
         id = directory.register(session);
         sessionTokens.connected(id, (String) session.getUserProperties().get(UpgradeToken.PROPERTY));

@@ -1,8 +1,10 @@
 package io.signalbox.signaling;
 
+import io.signalbox.room.RoomId;
 import io.signalbox.security.Action;
 import io.signalbox.security.TokenVerifier;
 import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.ForceStreamQuality;
 import io.signalbox.signaling.message.ClientMessage.GetStreamInfo;
 import io.signalbox.signaling.message.ClientMessage.GetSubscriberCount;
@@ -28,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns {@code publish}, {@code play}, {@code stop} and the encoder commands into {@link StreamService} calls and messages (sections 6 and 8). */
 @ApplicationScoped
@@ -57,8 +60,10 @@ public class StreamCommands {
     void publish(SessionId from, Publish message) {
         StreamId stream = new StreamId(message.streamId());
         tokens.check(from, Action.PUBLISH, stream, message.token());
-        StreamService.Published published = streams.publish(from, stream,
-                java.util.Optional.ofNullable(io.signalbox.signaling.message.ClientMessage.absentIfEmpty(message.mainTrack())));
+        Optional<String> conference = Optional.ofNullable(ClientMessage.absentIfEmpty(message.mainTrack()))
+                .filter(room -> streams.forwardsMedia() && !room.equals(stream.value()));
+        conference.ifPresent(room -> conferences.requireSeat(from, new RoomId(room)));
+        StreamService.Published published = streams.publish(from, stream, conference);
         if (published.viaMediaServer()) {
             directory.send(from, StartPublishing.of(stream.value(), published.ladder())); // publish_started follows once media flows
         } else {

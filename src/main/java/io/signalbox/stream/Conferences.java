@@ -24,17 +24,29 @@ public class Conferences {
     private static final int STRIPES = 64;
 
     /**
-     * One conference: the address of the media server holding its room, its members' feeds
-     * (true once media flows into the feed), and its players with the feeds each asked not to get.
+     * What one player asked for: the feeds it will not get, and how many feeds' video at most (0:
+     * every one's), the first in the order the feeds came.
      */
-    public record Conference(String mediaServer, Map<String, Boolean> feeds, Map<SessionId, List<String>> players)
+    public record Player(List<String> excluded, int maxVideo) implements Serializable {
+    }
+
+    /**
+     * One conference: the address of the media server holding its room, its members' feeds
+     * (true once media flows into the feed), and its players with what each asked for.
+     */
+    public record Conference(String mediaServer, Map<String, Boolean> feeds, Map<SessionId, Player> players)
             implements Serializable {
         Conference feeds(Map<String, Boolean> feeds) {
-            return new Conference(mediaServer, Map.copyOf(feeds), players);
+            return new Conference(mediaServer, ordered(feeds), players);
         }
 
-        Conference players(Map<SessionId, List<String>> players) {
-            return new Conference(mediaServer, feeds, Map.copyOf(players));
+        Conference players(Map<SessionId, Player> players) {
+            return new Conference(mediaServer, feeds, ordered(players));
+        }
+
+        /** An unchangeable copy that keeps the order the entries came in (Map.copyOf does not). */
+        private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
         }
 
         boolean idle() {
@@ -118,8 +130,9 @@ public class Conferences {
 
     /**
      * Lets {@code viewer} play {@code room}: every member's feed but those in {@code excluded}
-     * and its own, on one subscription. Returns the media server's offer, or none while no other
-     * member's media flows yet (it comes once one does). Played again without a stop between
+     * and its own, on one subscription. Returns the media server's offer; while no other member's
+     * media flows yet, one carrying the viewer's own feed with nothing sent, so its connection
+     * comes up, or none when it publishes nothing (the offer comes once a feed flows). Played again without a stop between
      * (Ant Media's player may send {@code play} twice), it changes only what the offer carries.
      */
     public Optional<MediaServer.Offer> play(SessionId viewer, String room, List<String> excluded) {
@@ -131,8 +144,9 @@ public class Conferences {
             if (current == null) {
                 current = new Conference(media.address(), Map.of(), Map.of());
             }
-            Map<SessionId, List<String>> players = new LinkedHashMap<>(current.players());
-            players.put(viewer, List.copyOf(excluded));
+            Map<SessionId, Player> players = new LinkedHashMap<>(current.players());
+            Player before = players.get(viewer);
+            players.put(viewer, new Player(List.copyOf(excluded), before == null ? 0 : before.maxVideo()));
             store.conferences().put(room, current.players(players));
             store.players().add(viewer, room);
             return null;
@@ -152,15 +166,16 @@ public class Conferences {
     public Optional<MediaServer.Offer> refresh(SessionId viewer, String room) {
         synchronized (stripe(viewer, room)) {
             Conference current = store.conferences().get(room);
-            List<String> excluded = current == null ? null : current.players().get(viewer);
-            if (excluded == null) {
+            Player player = current == null ? null : current.players().get(viewer);
+            if (player == null) {
                 return Optional.empty(); // stopped meanwhile
             }
+            List<String> excluded = player.excluded();
             List<String> flowing = current.feeds().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
             List<String> own = flowing.stream()
                     .filter(feed -> store.find(new StreamId(feed)).map(b -> b.publisher().equals(viewer)).orElse(false)).toList();
             List<String> feeds = flowing.stream().filter(feed -> !excluded.contains(feed) && !own.contains(feed)).toList();
-            return media.subscribe(viewer, room, current.mediaServer(), feeds, own.stream().findFirst());
+            return media.subscribe(viewer, room, current.mediaServer(), feeds, own.stream().findFirst(), player.maxVideo());
         }
     }
 
@@ -171,7 +186,7 @@ public class Conferences {
             if (current == null || !current.players().containsKey(viewer)) {
                 throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, viewer + " does not play " + room);
             }
-            Map<SessionId, List<String>> players = new LinkedHashMap<>(current.players());
+            Map<SessionId, Player> players = new LinkedHashMap<>(current.players());
             players.remove(viewer);
             store.conferences().put(room, current.players(players));
             store.players().remove(viewer, room);
@@ -214,19 +229,34 @@ public class Conferences {
      * play it. The subscription follows on this node ({@link #refresh}).
      */
     public void enable(SessionId viewer, String room, String track, boolean enabled) {
-        store.locked(() -> {
-            Conference current = store.conferences().get(room);
-            List<String> excluded = current == null ? null : current.players().get(viewer);
-            if (excluded == null) {
-                throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, viewer + " does not play " + room);
-            }
-            List<String> now = new java.util.ArrayList<>(excluded);
+        change(viewer, room, player -> {
+            List<String> now = new java.util.ArrayList<>(player.excluded());
             now.remove(track);
             if (!enabled) {
                 now.add(track);
             }
-            Map<SessionId, List<String>> players = new LinkedHashMap<>(current.players());
-            players.put(viewer, List.copyOf(now));
+            return new Player(List.copyOf(now), player.maxVideo());
+        });
+    }
+
+    /**
+     * Has {@code viewer}'s play of {@code room} carry the video of at most {@code count} feeds (0:
+     * every one's), the first in the order the feeds came; the others' audio still comes.
+     * no_peer_associated_before, naming the room, when it does not play it.
+     */
+    public void maxVideo(SessionId viewer, String room, int count) {
+        change(viewer, room, player -> new Player(player.excluded(), count));
+    }
+
+    private void change(SessionId viewer, String room, java.util.function.UnaryOperator<Player> change) {
+        store.locked(() -> {
+            Conference current = store.conferences().get(room);
+            Player player = current == null ? null : current.players().get(viewer);
+            if (player == null) {
+                throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, viewer + " does not play " + room);
+            }
+            Map<SessionId, Player> players = new LinkedHashMap<>(current.players());
+            players.put(viewer, change.apply(player));
             store.conferences().put(room, current.players(players));
             return null;
         });

@@ -107,7 +107,7 @@ public class StreamService {
 
     /**
      * Publishes {@code stream}; through the media server, into the conference of room
-     * {@code mainTrack} when one is named (other than the stream itself).
+     * {@code mainTrack} when one is named (other than the stream itself; ignored under mesh).
      */
     public Published publish(SessionId session, StreamId stream, Optional<String> mainTrack) {
         List<EncoderSetting> ladder = quality.publisherLadder(stream);

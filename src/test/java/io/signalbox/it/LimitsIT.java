@@ -44,10 +44,12 @@ class LimitsIT {
     void aFloodIsRateLimitedOnceAndTheSessionRecovers() {
         awaitNoSessions();
         try (SignalingClient flooder = SignalingClient.connect(); SignalingClient bystander = SignalingClient.connect()) {
-            for (int i = 0; i < 40; i++) {
+            // A burst of four seconds' worth (5 a second here) passes; the rest is dropped.
+            int burst = 5 * io.signalbox.signaling.LimitsConfig.BURST_SECONDS;
+            for (int i = 0; i < 2 * burst; i++) {
                 flooder.send("{\"command\":\"ping\"}");
             }
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < burst; i++) {
                 flooder.awaitMessage("pong");
             }
             assertEquals(Messages.expectedError("rate_limited", null, null), flooder.awaitError("rate_limited"));

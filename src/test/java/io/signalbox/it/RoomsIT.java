@@ -91,6 +91,9 @@ class RoomsIT {
             a.send(Json.createObjectBuilder().add("command", "enableTrack").add("streamId", room).add("trackId", "a-" + room)
                     .add("enabled", false).build());
             assertEquals(Messages.expectedError("media_server_required", room, null), a.awaitError("media_server_required"));
+            a.send(Json.createObjectBuilder().add("command", "setMaxVideoTrackCountCommand").add("streamId", room)
+                    .add("maxTrackCount", 2).build());
+            assertEquals(Messages.expectedError("media_server_required", room, null), a.awaitError("media_server_required"));
             a.send(Messages.getRoomInfo(room));
             assertEquals(List.of("a-" + room), a.awaitMessage("roomInformation").getJsonArray("streams")
                     .getValuesAs(jakarta.json.JsonString::getString));

@@ -114,6 +114,12 @@ class SfuConferenceIT {
         SfuPages.awaitMembers(first, List.of(room + "-c", fifth));
         first.evaluate("([room, b]) => window.ams.enableTrack(room, b, true)", List.of(room, b));
         SfuPages.awaitMembers(first, List.of(b, room + "-c", fifth));
+        // At most two members' video: the first two to come (b and c); every member's audio still comes.
+        first.evaluate("room => window.ams.setMaxVideoTrackCount(room, 2)", room);
+        SfuPages.awaitMembers(first, List.of(b, room + "-c"));
+        SfuPages.awaitReceivingSections(first, room, 2, 3);
+        first.evaluate("room => window.ams.setMaxVideoTrackCount(room, 0)", room);
+        SfuPages.awaitMembers(first, List.of(b, room + "-c", fifth));
 
         JsonObject registries = Server.registries();
         assertEquals(1, registries.getInt("conferences"), registries::toString);
@@ -135,8 +141,17 @@ class SfuConferenceIT {
             assertEquals(Messages.expectedError("invalid_message", room, null), client.awaitError("invalid_message"));
             client.send(Json.createObjectBuilder().add("command", "getSubtracks").add("streamId", room).add("offset", -1).build());
             assertEquals(Messages.expectedError("invalid_message", room, null), client.awaitError("invalid_message"));
+            client.send(Json.createObjectBuilder().add("command", "setMaxVideoTrackCountCommand").add("streamId", room)
+                    .add("maxTrackCount", -1).build());
+            assertEquals(Messages.expectedError("invalid_message", room, null), client.awaitError("invalid_message"));
+            client.send(Json.createObjectBuilder().add("command", "setMaxVideoTrackCountCommand").add("streamId", room)
+                    .add("maxTrackCount", 2).build());
+            assertEquals(Messages.expectedError("no_peer_associated_before", room, null), client.awaitError("no_peer_associated_before"));
             client.send(Json.createObjectBuilder().add("command", "getTrackList").build());
             assertEquals(Messages.expectedError("noStreamNameSpecified", null, null), client.awaitError("noStreamNameSpecified"));
+            client.send(Json.createObjectBuilder(Messages.publish(room + "-s")).add("mainTrack", "not a room!").build());
+            assertEquals(Messages.expectedError("invalidStreamName", room + "-s", null), client.awaitError("invalidStreamName"));
+            assertEquals(0, Server.registries().getInt("publishedStreams"));
             client.send(Json.createObjectBuilder().add("command", "getSubtracksCount").add("streamId", room).build());
             JsonObject count = client.awaitNotification("subtrackCount");
             assertEquals(0, count.getInt("count"), count::toString);

@@ -93,6 +93,28 @@ final class SfuPages {
         }
     }
 
+    /**
+     * Waits until the page's Ant Media connection for {@code s} receives on exactly {@code video}
+     * video and {@code audio} audio sections (the others inactive), as the answered offers leave it.
+     */
+    static void awaitReceivingSections(Page page, String s, int video, int audio) {
+        try {
+            page.waitForFunction("([s, video, audio]) => { const live = kind => window.ams.remotePeerConnection[s].getTransceivers()"
+                    + ".filter(t => t.receiver.track.kind === kind && !t.stopped"
+                    + " && (t.currentDirection === 'recvonly' || t.currentDirection === 'sendrecv')).length;"
+                    + " return live('video') === video && live('audio') === audio; }", java.util.List.of(s, video, audio),
+                    new Page.WaitForFunctionOptions().setTimeout(20_000).setPollingInterval(250));
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            throw new AssertionError("expected " + video + " video and " + audio + " audio sections receiving: " + sections(page, s), e);
+        }
+    }
+
+    /** The page's Ant Media connection for {@code s}, section by section, for a failure's message. */
+    static String sections(Page page, String s) {
+        return (String) page.evaluate("s => JSON.stringify(window.ams.remotePeerConnection[s].getTransceivers().map(t =>"
+                + " [t.mid, t.receiver.track.kind, t.currentDirection, t.receiver.track.muted, (window.ams.idMapping[s] || {})[t.mid]]))", s);
+    }
+
     /** Waits until the page's Ant Media connection for {@code s} decodes more video frames than it had. */
     static void awaitDecoding(Page page, String s) {
         page.waitForFunction("async s => { const pc = window.ams.remotePeerConnection[s]; if (!pc) return false;"

@@ -50,7 +50,9 @@ final class JanusHandles {
     private final Map<Key, Handle> byKey = new ConcurrentHashMap<>();
     private final Set<Key> flowing = ConcurrentHashMap.newKeySet();
     private final Map<Key, Set<Integer>> layers = new ConcurrentHashMap<>();
-    private final Map<Key, List<String>> subscribed = new ConcurrentHashMap<>();
+    private final Map<Key, List<Carried>> subscribed = new ConcurrentHashMap<>();
+    private final Map<Key, Map<String, String>> videoMids = new ConcurrentHashMap<>();
+    private final Set<Key> awaited = ConcurrentHashMap.newKeySet();
 
     /** Keeps {@code handle}; returns the one it replaces for the same session and feed, if any, to detach. */
     Handle put(Handle handle) {
@@ -98,16 +100,41 @@ final class JanusHandles {
         return changed ? List.copyOf(new TreeSet<>(now)) : null;
     }
 
-    /** The feeds a conference subscriber's handle carries now, as Janus last listed them. */
-    List<String> feeds(Handle handle) {
+    /** One stream a conference subscription carries: of which feed, audio, video or data, and its mid at the publisher. */
+    record Carried(String feed, String type, String feedMid) {
+    }
+
+    /** What a conference subscriber's handle carries now, as Janus last listed it. */
+    List<Carried> carried(Handle handle) {
         return subscribed.getOrDefault(handle.key(), List.of());
     }
 
-    /** Notes the feeds a conference subscriber's handle carries, as Janus lists them. */
-    void feeds(Handle handle, List<String> feeds) {
+    /** Notes what a conference subscriber's handle carries, as Janus lists it, and that no change is awaited any more. */
+    void carried(Handle handle, List<Carried> carried) {
         if (byKey.containsKey(handle.key())) {
-            subscribed.put(handle.key(), List.copyOf(feeds));
+            subscribed.put(handle.key(), List.copyOf(carried));
+            carried.stream().filter(c -> "video".equals(c.type()) && c.feedMid() != null)
+                    .forEach(c -> videoMids.computeIfAbsent(handle.key(), k -> new ConcurrentHashMap<>()).put(c.feed(), c.feedMid()));
+            awaited.remove(handle.key());
         }
+    }
+
+    /** The mid of {@code feed}'s video at its publisher, as seen on this handle before; null when never seen. */
+    String videoMid(Handle handle, String feed) {
+        Map<String, String> mids = videoMids.get(handle.key());
+        return mids == null ? null : mids.get(feed);
+    }
+
+    /** Notes that Janus will offer a change on this handle once the viewer answers its last offer. */
+    void await(Handle handle) {
+        if (byKey.containsKey(handle.key())) {
+            awaited.add(handle.key());
+        }
+    }
+
+    /** Whether a change on this handle is still to be offered by Janus. */
+    boolean awaiting(Handle handle) {
+        return awaited.contains(handle.key());
     }
 
     /** Forgets every handle on {@code janus} (its Janus session is gone) and returns them. */
@@ -129,5 +156,7 @@ final class JanusHandles {
         flowing.remove(handle.key());
         layers.remove(handle.key());
         subscribed.remove(handle.key());
+        videoMids.remove(handle.key());
+        awaited.remove(handle.key());
     }
 }

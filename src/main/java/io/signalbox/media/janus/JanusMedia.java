@@ -181,28 +181,75 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
      */
     @Override
     public Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds,
-            Optional<String> placeholder) {
+            Optional<String> placeholder, int maxVideo) {
         Handle handle = handles.get(viewer, room);
-        if (handle == null) {
-            boolean holding = feeds.isEmpty() && placeholder.isPresent();
-            List<String> wanted = holding ? List.of(placeholder.get()) : feeds;
-            return wanted.isEmpty() ? Optional.empty() : join(viewer, room, address, wanted, holding);
+        if (handle != null) {
+            return change(handle, feeds, maxVideo);
         }
-        List<String> now = handles.feeds(handle);
-        List<String> add = feeds.stream().filter(f -> !now.contains(f)).toList();
-        List<String> drop = now.stream().filter(f -> !feeds.contains(f)).toList();
-        if (add.isEmpty() && drop.isEmpty()) {
+        boolean holding = feeds.isEmpty() && placeholder.isPresent();
+        List<String> wanted = holding ? List.of(placeholder.get()) : feeds;
+        if (wanted.isEmpty()) {
             return Optional.empty();
         }
-        if (add.isEmpty() || drop.isEmpty()) {
-            return update(handle, add, drop, feeds);
+        Optional<Offer> first = join(viewer, room, address, wanted, holding);
+        Handle made = handles.get(viewer, room);
+        if (first.isPresent() && made != null && !holding) {
+            change(made, feeds, maxVideo); // the video over the limit goes in Janus's next offer
+        }
+        return first;
+    }
+
+    /**
+     * Brings a conference subscription to {@code feeds}, the video of the first {@code maxVideo}
+     * only (0: all): new feeds whole, video taken back by its mid, feeds and video dropped. While
+     * Janus still has a change to offer, nothing: the viewer's node asks again once it has.
+     */
+    private Optional<Offer> change(Handle handle, List<String> feeds, int maxVideo) {
+        if (handles.awaiting(handle)) {
+            return Optional.empty();
+        }
+        List<JanusHandles.Carried> now = handles.carried(handle);
+        List<String> carried = now.stream().map(JanusHandles.Carried::feed).distinct().toList();
+        List<String> withVideo = now.stream().filter(c -> "video".equals(c.type())).map(JanusHandles.Carried::feed).toList();
+        List<String> video = maxVideo > 0 && feeds.size() > maxVideo ? feeds.subList(0, maxVideo) : feeds;
+        var add = json.createArrayBuilder();
+        var drop = json.createArrayBuilder();
+        int adds = 0;
+        int drops = 0;
+        for (String feed : feeds) {
+            if (!carried.contains(feed)) {
+                add.add(json.createObjectBuilder().add("feed", feed));
+                adds++;
+            } else if (video.contains(feed) && !withVideo.contains(feed) && handles.videoMid(handle, feed) != null) {
+                add.add(json.createObjectBuilder().add("feed", feed).add("mid", handles.videoMid(handle, feed)));
+                adds++;
+            }
+        }
+        for (String feed : carried) {
+            if (!feeds.contains(feed)) {
+                drop.add(json.createObjectBuilder().add("feed", feed));
+                drops++;
+            }
+        }
+        for (JanusHandles.Carried c : now) {
+            if ("video".equals(c.type()) && feeds.contains(c.feed()) && !video.contains(c.feed()) && c.feedMid() != null) {
+                drop.add(json.createObjectBuilder().add("feed", c.feed()).add("mid", c.feedMid()));
+                drops++;
+            }
+        }
+        if (adds == 0 && drops == 0) {
+            return Optional.empty();
+        }
+        if (adds == 0 || drops == 0) {
+            return update(handle, add.build(), drop.build());
         }
         // One change after the other: Janus would give the sections it frees to the feeds it adds
         // in the same change, and a browser is told of no new track on a section that stays
         // active, so Ant Media's player would never show those feeds. The second offer follows the
         // viewer's answer to the first, as an event.
-        Optional<Offer> first = update(handle, add, List.of(), now.stream().filter(f -> !drop.contains(f)).toList());
-        update(handle, List.of(), drop, feeds);
+        Optional<Offer> first = update(handle, add.build(), jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
+        handles.await(handle);
+        update(handle, jakarta.json.JsonValue.EMPTY_JSON_ARRAY, drop.build());
         return first;
     }
 
@@ -229,22 +276,21 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         }
         Handle made = new Handle(janus, id, viewer, room, room, Role.CONFERENCE_VIEWER, List.of());
         remember(made);
-        handles.feeds(made, feedsIn(attached));
+        handles.carried(made, carriedIn(attached));
         return Optional.of(offerOf(attached));
     }
 
     /**
-     * Adds and drops feeds of a conference subscription: Janus's offer at once, or none while it
-     * waits for the viewer's answer to its last (then it sends it as an event, carrying
-     * {@code after}, which the handle is noted to carry meanwhile).
+     * Adds and drops streams of a conference subscription: Janus's offer at once, or none while it
+     * waits for the viewer's answer to its last (it sends it as an event then) or when nothing changed.
      */
-    private Optional<Offer> update(Handle handle, List<String> add, List<String> drop, List<String> after) {
+    private Optional<Offer> update(Handle handle, jakarta.json.JsonArray add, jakarta.json.JsonArray drop) {
         var body = json.createObjectBuilder().add("request", "update");
         if (!add.isEmpty()) {
-            body.add("subscribe", feedList(add));
+            body.add("subscribe", add);
         }
         if (!drop.isEmpty()) {
-            body.add("unsubscribe", feedList(drop));
+            body.add("unsubscribe", drop);
         }
         JsonObject updated;
         try {
@@ -256,11 +302,14 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
             }
             throw unavailable(handle.room(), e);
         }
-        if (!updated.containsKey("jsep")) {
-            handles.feeds(handle, after); // "updating"
+        if ("updating".equals(updated.getString("videoroom", ""))) {
+            handles.await(handle);
             return Optional.empty();
         }
-        handles.feeds(handle, feedsIn(updated));
+        if (!updated.containsKey("jsep")) {
+            return Optional.empty(); // nothing changed
+        }
+        handles.carried(handle, carriedIn(updated));
         return Optional.of(offerOf(updated));
     }
 
@@ -305,11 +354,12 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         return new Offer(event.getJsonObject("jsep").getString("sdp"), idMapping);
     }
 
-    /** The feeds a subscription carries now, as Janus lists its streams. */
-    private static List<String> feedsIn(JsonObject event) {
+    /** What a subscription carries now, as Janus lists its streams. */
+    private static List<JanusHandles.Carried> carriedIn(JsonObject event) {
         return event.getJsonArray("streams").stream().map(JsonValue::asJsonObject)
                 .filter(s -> s.containsKey("feed_id") && s.getBoolean("active", true))
-                .map(s -> s.getString("feed_id")).distinct().toList();
+                .map(s -> new JanusHandles.Carried(s.getString("feed_id"), s.getString("type", ""), s.getString("feed_mid", null)))
+                .toList();
     }
 
     @Override
@@ -417,7 +467,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
                         && handle.role() == Role.CONFERENCE_VIEWER) {
                     // Janus offers again by itself: a feed left, or an update waited for the last answer.
                     JsonObject offered = json.createObjectBuilder(data).add("jsep", event.getJsonObject("jsep")).build();
-                    handles.feeds(handle, feedsIn(offered));
+                    handles.carried(handle, carriedIn(offered));
                     report(new MediaEvent.Offered(handle.session(), handle.feed(), offerOf(offered)));
                 }
             }

@@ -38,7 +38,8 @@ public sealed interface ClientMessage {
             Map.entry("getTrackList", GetTrackList.class),
             Map.entry("getSubtracks", GetSubtracks.class),
             Map.entry("getSubtracksCount", GetSubtracksCount.class),
-            Map.entry("enableTrack", EnableTrack.class));
+            Map.entry("enableTrack", EnableTrack.class),
+            Map.entry("setMaxVideoTrackCountCommand", SetMaxVideoTrackCount.class));
 
     void accept(Handler handler, SessionId from);
 
@@ -107,6 +108,8 @@ public sealed interface ClientMessage {
         void getSubtracksCount(SessionId from, GetSubtracksCount message);
 
         void enableTrack(SessionId from, EnableTrack message);
+
+        void setMaxVideoTrackCount(SessionId from, SetMaxVideoTrackCount message);
 
         void invalid(SessionId from, Invalid message);
     }
@@ -328,6 +331,19 @@ public sealed interface ClientMessage {
         @Override
         public String problem() {
             return trackId != null && !trackId.isEmpty() && enabled != null ? null : "enableTrack needs trackId and enabled";
+        }
+    }
+
+    /** A conference's player gets the video of at most {@code maxTrackCount} members (0: of every one). */
+    record SetMaxVideoTrackCount(String streamId, Integer maxTrackCount) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.setMaxVideoTrackCount(from, this);
+        }
+
+        @Override
+        public String problem() {
+            return maxTrackCount != null && maxTrackCount >= 0 ? null : "setMaxVideoTrackCountCommand needs maxTrackCount of 0 or more";
         }
     }
 
