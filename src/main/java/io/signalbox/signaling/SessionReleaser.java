@@ -5,6 +5,7 @@ import io.signalbox.peer.PeerService;
 import io.signalbox.room.RoomService;
 import io.signalbox.security.SessionTokens;
 import io.signalbox.session.SessionId;
+import io.signalbox.stream.Conferences;
 import io.signalbox.stream.StreamService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -44,6 +45,9 @@ public class SessionReleaser {
 
     @Inject
     RoomService rooms;
+
+    @Inject
+    Conferences conferences;
 
     @Inject
     SessionTokens sessionTokens;
@@ -97,7 +101,7 @@ public class SessionReleaser {
      */
     void nodeLeft(String node) {
         Set<SessionId> orphans = new LinkedHashSet<>();
-        for (List<SessionId> held : List.of(peers.sessions(), streams.sessions(), rooms.sessions())) {
+        for (List<SessionId> held : List.of(peers.sessions(), streams.sessions(), rooms.sessions(), conferences.sessions())) {
             held.stream().filter(s -> s.node().filter(node::equals).isPresent()).forEach(orphans::add);
         }
         LOG.log(Level.INFO, "releasing {0} sessions of node {1}", orphans.size(), node);

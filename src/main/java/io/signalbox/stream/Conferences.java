@@ -262,6 +262,11 @@ public class Conferences {
         });
     }
 
+    /** The sessions that play a conference. */
+    public List<SessionId> sessions() {
+        return store.players().sessions();
+    }
+
     /** How many conferences are under way, and how many play them. */
     public int count() {
         return store.conferences().size();

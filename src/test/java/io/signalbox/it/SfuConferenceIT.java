@@ -110,6 +110,15 @@ class SfuConferenceIT {
         first.waitForFunction("() => window.amsTrackList !== null && window.amsSubtrackCount !== null");
         assertEquals(List.of(a, b, room + "-c", fifth), first.evaluate("() => window.amsTrackList.slice().sort()"));
         assertEquals(4, first.evaluate("() => window.amsSubtrackCount"));
+        first.evaluate("room => { window.amsSubtracks = [];"
+                + " window.ams.addEventListener((info, obj) => { if (info === 'subtrackList') window.amsSubtracks.push(obj.subtrackList); });"
+                + " window.ams.getSubtracks(room, null, 0, 0); window.ams.getSubtracks(room, null, 1, 2); }", room);
+        first.waitForFunction("() => window.amsSubtracks.length === 2");
+        assertEquals(List.of(a, b, room + "-c", fifth), first.evaluate("() => window.amsSubtracks[0].map(t => t.streamId).sort()"));
+        assertEquals(List.of("broadcasting"), first.evaluate("() => [...new Set(window.amsSubtracks[0].map(t => t.status))]"));
+        assertEquals(List.of(room), first.evaluate("() => [...new Set(window.amsSubtracks[0].map(t => t.mainTrackStreamId))]"));
+        assertEquals(first.evaluate("() => window.amsSubtracks[0].slice(1, 3).map(t => t.streamId)"),
+                first.evaluate("() => window.amsSubtracks[1].map(t => t.streamId)"), "the page from 1, of 2");
         first.evaluate("([room, b]) => window.ams.enableTrack(room, b, false)", List.of(room, b));
         SfuPages.awaitMembers(first, List.of(room + "-c", fifth));
         first.evaluate("([room, b]) => window.ams.enableTrack(room, b, true)", List.of(room, b));

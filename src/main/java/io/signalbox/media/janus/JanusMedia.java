@@ -248,8 +248,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         // active, so Ant Media's player would never show those feeds. The second offer follows the
         // viewer's answer to the first, as an event.
         Optional<Offer> first = update(handle, add.build(), jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
-        handles.await(handle);
-        update(handle, jakarta.json.JsonValue.EMPTY_JSON_ARRAY, drop.build());
+        update(handle, jakarta.json.JsonValue.EMPTY_JSON_ARRAY, drop.build()); // "updating": offered once answered
         return first;
     }
 
