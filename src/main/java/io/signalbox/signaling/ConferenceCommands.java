@@ -9,13 +9,13 @@ import io.signalbox.room.RoomService;
 import io.signalbox.security.Action;
 import io.signalbox.security.TokenVerifier;
 import io.signalbox.session.SessionId;
-import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessage.EnableTrack;
 import io.signalbox.signaling.message.ClientMessage.GetSubtracks;
 import io.signalbox.signaling.message.ClientMessage.GetSubtracksCount;
 import io.signalbox.signaling.message.ClientMessage.GetTrackList;
 import io.signalbox.signaling.message.ClientMessage.Play;
 import io.signalbox.signaling.message.ClientMessage.SetMaxVideoTrackCount;
+import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Configuration;
 import io.signalbox.signaling.message.ServerMessage.Notification;
@@ -23,6 +23,7 @@ import io.signalbox.signaling.message.ServerMessage.Subtrack;
 import io.signalbox.signaling.message.ServerMessage.SubtrackCount;
 import io.signalbox.signaling.message.ServerMessage.SubtrackList;
 import io.signalbox.signaling.message.ServerMessage.TrackList;
+import io.signalbox.signaling.message.ServerMessage;
 import io.signalbox.stream.Conferences;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
@@ -218,7 +219,7 @@ public class ConferenceCommands {
                     conferences.refresh(player, room).ifPresent(offer -> offer(player, room, offer));
                 } catch (SignalingException e) {
                     LOG.log(Level.INFO, "{0} could not be given the new feeds of {1}: {2}", player, room, e.getMessage());
-                    directory.send(player, io.signalbox.signaling.message.ServerMessage.Error.of(e.definition(), room, room));
+                    directory.send(player, ServerMessage.Error.of(e.definition(), room, room));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "refreshing " + player + " on " + room + " failed", e);
                 }

@@ -7,10 +7,13 @@ import io.signalbox.session.SessionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Conferences through the media server (protocol section 7a): a room's members publish their
@@ -46,7 +49,7 @@ public class Conferences {
 
         /** An unchangeable copy that keeps the order the entries came in (Map.copyOf does not). */
         private static <K, V> Map<K, V> ordered(Map<K, V> map) {
-            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+            return Collections.unmodifiableMap(new LinkedHashMap<>(map));
         }
 
         boolean idle() {
@@ -230,7 +233,7 @@ public class Conferences {
      */
     public void enable(SessionId viewer, String room, String track, boolean enabled) {
         change(viewer, room, player -> {
-            List<String> now = new java.util.ArrayList<>(player.excluded());
+            List<String> now = new ArrayList<>(player.excluded());
             now.remove(track);
             if (!enabled) {
                 now.add(track);
@@ -248,7 +251,7 @@ public class Conferences {
         change(viewer, room, player -> new Player(player.excluded(), count));
     }
 
-    private void change(SessionId viewer, String room, java.util.function.UnaryOperator<Player> change) {
+    private void change(SessionId viewer, String room, UnaryOperator<Player> change) {
         store.locked(() -> {
             Conference current = store.conferences().get(room);
             Player player = current == null ? null : current.players().get(viewer);

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -247,8 +248,8 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         // in the same change, and a browser is told of no new track on a section that stays
         // active, so Ant Media's player would never show those feeds. The second offer follows the
         // viewer's answer to the first, as an event.
-        Optional<Offer> first = update(handle, add.build(), jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
-        update(handle, jakarta.json.JsonValue.EMPTY_JSON_ARRAY, drop.build()); // "updating": offered once answered
+        Optional<Offer> first = update(handle, add.build(), JsonValue.EMPTY_JSON_ARRAY);
+        update(handle, JsonValue.EMPTY_JSON_ARRAY, drop.build()); // "updating": offered once answered
         return first;
     }
 
@@ -283,7 +284,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
      * Adds and drops streams of a conference subscription: Janus's offer at once, or none while it
      * waits for the viewer's answer to its last (it sends it as an event then) or when nothing changed.
      */
-    private Optional<Offer> update(Handle handle, jakarta.json.JsonArray add, jakarta.json.JsonArray drop) {
+    private Optional<Offer> update(Handle handle, JsonArray add, JsonArray drop) {
         var body = json.createObjectBuilder().add("request", "update");
         if (!add.isEmpty()) {
             body.add("subscribe", add);
@@ -335,7 +336,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
                 .add("streams", feedList(feeds)).build();
     }
 
-    private jakarta.json.JsonArray feedList(List<String> feeds) {
+    private JsonArray feedList(List<String> feeds) {
         var list = json.createArrayBuilder();
         feeds.forEach(feed -> list.add(json.createObjectBuilder().add("feed", feed)));
         return list.build();

@@ -2,6 +2,7 @@ package io.signalbox.signaling.message;
 
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.session.SessionId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -229,7 +230,7 @@ public sealed interface ClientMessage {
      * (others are ignored: every member comes, as members come and go), and {@code userPublishId}
      * the player's own stream.
      */
-    record Play(String streamId, String token, String room, String subscriberId, java.util.List<String> trackList,
+    record Play(String streamId, String token, String room, String subscriberId, List<String> trackList,
             String userPublishId) implements ClientMessage {
         @Override
         public void accept(Handler handler, SessionId from) {
