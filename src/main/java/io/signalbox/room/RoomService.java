@@ -97,6 +97,11 @@ public class RoomService {
         return List.copyOf(store.members(room).values());
     }
 
+    /** Whether {@code session} has a stream in {@code room}. */
+    public boolean isMember(SessionId session, RoomId room) {
+        return store.members(room).values().stream().anyMatch(member -> member.session().equals(session));
+    }
+
     /** How many rooms have at least one stream. */
     public int roomCount() {
         return store.roomCount();

@@ -72,7 +72,7 @@ public class ConferenceCommands {
 
     /** Brings subscriptions up to date on this node when a feed comes, whichever node saw it come. */
     void refreshHere(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        directory.onMediaRefresh(this::refresh);
+        directory.onMedia(SessionDirectory.MediaChange.REFRESH, this::refresh);
     }
 
     /** Whether {@code play} of {@code id} plays a room: nobody publishes a stream of that name, and a room or conference has it. */
@@ -84,13 +84,14 @@ public class ConferenceCommands {
     }
 
     /**
-     * Publishing into {@code room}'s conference reaches its members: when joining needs a token,
-     * so does this, unless the session is a member (the token on the upgrade, as publish's own
-     * token is for the stream); unauthorized_access otherwise.
+     * Publishing into, or playing, {@code room}'s conference reaches its members: when joining
+     * needs a token, so does this, unless the session is a member; unauthorized_access otherwise.
+     * {@code token} is the message's (null for publish, whose own token is for the stream: then
+     * the token on the upgrade).
      */
-    void requireSeat(SessionId from, RoomId room) {
-        if (rooms.members(room).stream().noneMatch(member -> member.session().equals(from))) {
-            tokens.check(from, Action.JOIN, room, null);
+    void requireSeat(SessionId from, RoomId room, String token) {
+        if (!rooms.isMember(from, room)) {
+            tokens.check(from, Action.JOIN, room, token);
         }
     }
 
@@ -100,9 +101,7 @@ public class ConferenceCommands {
             throw new SignalingException(ErrorDefinition.MEDIA_SERVER_REQUIRED,
                     room + " is a room: under mesh play each member's stream, not the room");
         }
-        if (rooms.members(new RoomId(room)).stream().noneMatch(member -> member.session().equals(from))) {
-            tokens.check(from, Action.JOIN, new RoomId(room), message.token());
-        }
+        requireSeat(from, new RoomId(room), message.token());
         List<String> excluded = new ArrayList<>();
         if (message.trackList() != null) {
             message.trackList().stream().filter(t -> t != null && t.startsWith("!")).map(t -> t.substring(1)).forEach(excluded::add);
@@ -167,7 +166,7 @@ public class ConferenceCommands {
      */
     boolean stops(SessionId from, StreamId id) {
         return conferences.plays(from, id.value())
-                || rooms.members(new RoomId(id.value())).stream().anyMatch(member -> member.session().equals(from));
+                || rooms.isMember(from, new RoomId(id.value()));
     }
 
     /** Ends {@code from}'s play of the conference of {@code room}; {@code play_finished} even when it had ended already. */
@@ -194,7 +193,7 @@ public class ConferenceCommands {
 
     /** A member's media flows into {@code room}: every player that gets it is offered it, on its own node. */
     void flowing(String room, StreamId feed) {
-        conferences.flowing(room, feed).forEach(player -> directory.refreshMedia(player, room));
+        conferences.flowing(room, feed).forEach(player -> directory.changeMedia(player, room, SessionDirectory.MediaChange.REFRESH));
     }
 
     /**

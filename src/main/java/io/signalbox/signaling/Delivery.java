@@ -32,12 +32,11 @@ sealed interface Delivery {
         }
     }
 
-    /** The session's media on {@code stream} is to be let go of on its node (its publisher stopped). */
-    record MediaRelease(String to, String stream) implements Delivery {
-    }
-
-    /** The session's subscription to conference {@code room} is to be brought up to date on its node (a feed came). */
-    record MediaRefresh(String to, String room) implements Delivery {
+    /** A change to the session's media on {@code stream} (a stream, or a conference's room), made on its node; {@code change} names a {@link SessionDirectory.MediaChange}. */
+    record Media(String to, String stream, String change) implements Delivery {
+        SessionDirectory.MediaChange mediaChange() {
+            return SessionDirectory.MediaChange.valueOf(change);
+        }
     }
 
     /** A change to the session's route under the key named {@code key*} ({@code peer} null: removed), numbered as in {@link RelayTable#apply}. */

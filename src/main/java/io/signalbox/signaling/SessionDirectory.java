@@ -32,8 +32,16 @@ public class SessionDirectory {
     }
 
     private final Map<SessionId, Connection> sessions = new ConcurrentHashMap<>();
-    private volatile BiConsumer<SessionId, String> mediaReleases = (session, stream) -> { };
-    private volatile BiConsumer<SessionId, String> mediaRefreshes = (session, room) -> { };
+    private final Map<MediaChange, BiConsumer<SessionId, String>> mediaChanges = new ConcurrentHashMap<>();
+
+    /**
+     * What a session's own node does to its media, as that node holds it on the media server:
+     * let a viewer's subscription go (its publisher stopped), or bring a conference player's
+     * subscription up to date (a feed came).
+     */
+    enum MediaChange {
+        RELEASE, REFRESH
+    }
 
     @Inject
     SignalingMetrics metrics;
@@ -115,34 +123,27 @@ public class SessionDirectory {
         }
     }
 
-    /** Who lets go of a session's media on a stream when asked to, on this node. */
-    void onMediaRelease(BiConsumer<SessionId, String> release) {
-        mediaReleases = release;
+    /** Who makes {@code change} to a session's media on a stream, on this node. */
+    void onMedia(MediaChange change, BiConsumer<SessionId, String> handler) {
+        mediaChanges.put(change, handler);
     }
 
     /**
-     * Has the node that holds {@code session} let go of its media on {@code stream}: a viewer's
-     * subscription lives on its own node's connection to the media server.
+     * Has the node that holds {@code session} make {@code change} to its media on {@code stream}:
+     * a viewer's subscription lives on its own node's connection to the media server.
      */
-    void releaseMedia(SessionId session, String stream) {
+    void changeMedia(SessionId session, String stream, MediaChange change) {
         if (nodes.isRemote(session)) {
-            nodes.send(session.node().orElseThrow(), new Delivery.MediaRelease(session.value(), stream));
+            nodes.send(session.node().orElseThrow(), new Delivery.Media(session.value(), stream, change.name()));
         } else {
-            mediaReleases.accept(session, stream);
+            changeMediaHere(session, stream, change);
         }
     }
 
-    /** Who brings a session's conference subscription up to date when asked to, on this node. */
-    void onMediaRefresh(BiConsumer<SessionId, String> refresh) {
-        mediaRefreshes = refresh;
-    }
-
-    /** Has the node that holds {@code session} bring its subscription to conference {@code room} up to date. */
-    void refreshMedia(SessionId session, String room) {
-        if (nodes.isRemote(session)) {
-            nodes.send(session.node().orElseThrow(), new Delivery.MediaRefresh(session.value(), room));
-        } else {
-            mediaRefreshes.accept(session, room);
+    private void changeMediaHere(SessionId session, String stream, MediaChange change) {
+        BiConsumer<SessionId, String> handler = mediaChanges.get(change);
+        if (handler != null) {
+            handler.accept(session, stream);
         }
     }
 
@@ -150,10 +151,8 @@ public class SessionDirectory {
     private void receive(Object delivery) {
         if (delivery instanceof Delivery.Frame frame) {
             write(frame.session(), frame.text());
-        } else if (delivery instanceof Delivery.MediaRelease release) {
-            mediaReleases.accept(release.session(), release.stream());
-        } else if (delivery instanceof Delivery.MediaRefresh refresh) {
-            mediaRefreshes.accept(refresh.session(), refresh.room());
+        } else if (delivery instanceof Delivery.Media media) {
+            changeMediaHere(media.session(), media.stream(), media.mediaChange());
         } else if (delivery instanceof Delivery.Relayed relayed) {
             deliver(relayed);
         } else if (delivery instanceof Delivery.RouteChange change) {

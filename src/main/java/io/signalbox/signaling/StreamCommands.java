@@ -62,7 +62,7 @@ public class StreamCommands {
         tokens.check(from, Action.PUBLISH, stream, message.token());
         Optional<String> conference = Optional.ofNullable(ClientMessage.absentIfEmpty(message.mainTrack()))
                 .filter(room -> streams.forwardsMedia() && !room.equals(stream.value()));
-        conference.ifPresent(room -> conferences.requireSeat(from, new RoomId(room)));
+        conference.ifPresent(room -> conferences.requireSeat(from, new RoomId(room), null));
         StreamService.Published published = streams.publish(from, stream, conference);
         if (published.viaMediaServer()) {
             directory.send(from, StartPublishing.of(stream.value(), published.ladder())); // publish_started follows once media flows
@@ -131,7 +131,7 @@ public class StreamCommands {
 
     /** Lets viewers' subscriptions on this node go when their publisher stops, wherever that happens. */
     void releaseMediaHere(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
-        directory.onMediaRelease((viewer, stream) -> streamMedia.release(viewer, new StreamId(stream)));
+        directory.onMedia(SessionDirectory.MediaChange.RELEASE, (viewer, stream) -> streamMedia.release(viewer, new StreamId(stream)));
     }
 
     /** Tells the publisher and viewers of a stream an admin deleted over REST that it has ended. */
@@ -156,7 +156,7 @@ public class StreamCommands {
                 if (streams.forwardsMedia()) {
                     // The viewer's subscription goes on its own node; its connection is kept, as
                     // Ant Media's player retries on it until the stream is back.
-                    directory.releaseMedia(viewer, stream);
+                    directory.changeMedia(viewer, stream, SessionDirectory.MediaChange.RELEASE);
                 } else {
                     directory.send(viewer, Signal.stop(stream, null));
                 }

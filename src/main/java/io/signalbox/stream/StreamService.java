@@ -259,7 +259,7 @@ public class StreamService {
         if (media.forwards()) {
             String feed = stopped.stream().value();
             if (stopped instanceof Unpublished unpublished) {
-                // Its viewers' subscriptions live on their own nodes: releaseMedia, there.
+                // Its viewers' subscriptions live on their own nodes: released there (SessionDirectory.changeMedia).
                 media.stop(unpublished.publisher(), feed);
                 if (unpublished.conference() != null) {
                     conferences.left(unpublished.conference(), unpublished.stream());

@@ -37,6 +37,15 @@ public final class Browsers implements AutoCloseable {
         return new Browsers(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"));
     }
 
+    /**
+     * A browser with fake media whose ICE candidates are real addresses (no mDNS names), so its
+     * media reaches a Janus in a test's network namespace over the veth pair.
+     */
+    public static Browsers forMediaServer() {
+        return withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--disable-features=WebRtcHideLocalIpsWithMdns");
+    }
+
     /** A browser with these extra Chromium flags only (for example no devices at all). */
     public static Browsers withFlags(String... flags) {
         return new Browsers(List.of(flags));

@@ -54,9 +54,7 @@ class SfuBroadcastIT {
     @BeforeAll
     static void start() throws Exception {
         bundle = AmsSdk.browserBundle();
-        // Real host candidates (no mDNS names), so the browsers' media reaches Janus over the veth pair.
-        browsers = Browsers.withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                "--disable-features=WebRtcHideLocalIpsWithMdns");
+        browsers = Browsers.forMediaServer();
         awaitMedia(true);
     }
 

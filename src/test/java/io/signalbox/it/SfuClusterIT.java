@@ -49,8 +49,7 @@ class SfuClusterIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Server.registriesAt(a.httpPort).getInt("clusterMembers") == 2);
         bundle = AmsSdk.browserBundle();
-        browsers = Browsers.withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                "--disable-features=WebRtcHideLocalIpsWithMdns");
+        browsers = Browsers.forMediaServer();
     }
 
     private static Map<String, String> environment(int hazelcastPort, int network) {

@@ -49,8 +49,7 @@ class SfuConferenceIT {
     @BeforeAll
     static void start() throws Exception {
         bundle = AmsSdk.browserBundle();
-        browsers = Browsers.withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                "--disable-features=WebRtcHideLocalIpsWithMdns");
+        browsers = Browsers.forMediaServer();
         await().atMost(Duration.ofSeconds(20)).until(() -> SfuPages.mediaAt(Server.PORT).getString("status").equals("UP"));
     }
 

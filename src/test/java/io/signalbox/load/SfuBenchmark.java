@@ -37,8 +37,7 @@ public final class SfuBenchmark {
         Path war = Path.of(o.getOrDefault("--war", "target/signalbox.war"));
         List<Row> rows = new ArrayList<>();
         try (JanusServer janus = JanusServer.start(NETWORK);
-                Browsers browsers = Browsers.withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                        "--disable-features=WebRtcHideLocalIpsWithMdns")) {
+                Browsers browsers = Browsers.forMediaServer()) {
             Map<String, String> sfu = JanusServer.environment(NETWORK);
             try (LibertyNode mesh = LibertyNode.start("bench-mesh", 19394, Map.of(), wlp, war)) {
                 rows.addAll(audience("mesh", browsers, mesh.httpPort, maxViewers, null));
