@@ -20,7 +20,8 @@ const PAGE = `
     <button id="screen">Share screen</button><button id="screen-stop">Stop sharing</button>
   </div>
   <p id="state">signaling: not connected</p>
-  <div id="videos"><video id="local" autoplay playsinline muted title="local"></video><div id="remotes"></div></div>
+  <div id="videos"><figure class="tile own"><video id="local" autoplay playsinline muted title="local"></video>
+    <figcaption><b>you</b> <span class="figures"></span></figcaption></figure><div id="remotes"></div></div>
   <h2>Live figures</h2>
   <div id="stats"></div>
   <h2>Callbacks and errors</h2>
@@ -102,22 +103,32 @@ function demoClient(options = {}) {
   return client;
 }
 
+/** A tile per remote stream: its video, captioned with its id and (from stats.js) its live figures. */
 function attach(streamId, stream) {
-  let video = remotes.querySelector(`video[data-stream="${CSS.escape(streamId)}"]`);
-  if (!video) {
-    video = document.createElement('video');
-    video.dataset.stream = streamId;
+  let tile = remotes.querySelector(`figure[data-stream="${CSS.escape(streamId)}"]`);
+  if (!tile) {
+    tile = document.createElement('figure');
+    tile.className = 'tile';
+    tile.dataset.stream = streamId;
+    const video = document.createElement('video');
     video.autoplay = true;
     video.playsInline = true;
     video.muted = true; // autoplay without a click; the demo is about seeing the signal work
     video.title = streamId;
-    remotes.append(video);
+    const caption = document.createElement('figcaption');
+    const name = document.createElement('b');
+    name.textContent = streamId;
+    const figures = document.createElement('span');
+    figures.className = 'figures';
+    caption.append(name, ' ', figures);
+    tile.append(video, caption);
+    remotes.append(tile);
   }
-  video.srcObject = stream;
+  tile.querySelector('video').srcObject = stream;
 }
 
 function detach(streamId) {
-  remotes.querySelector(`video[data-stream="${CSS.escape(streamId)}"]`)?.remove();
+  remotes.querySelector(`figure[data-stream="${CSS.escape(streamId)}"]`)?.remove();
 }
 
 /**

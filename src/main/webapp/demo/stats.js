@@ -2,7 +2,8 @@
 // second: sent and received bitrate, the video's resolution, and (for a publisher) how many
 // connections it feeds and how many viewers it has, which the server counts (getSubscriberCount),
 // as through a media server one connection feeds them all; with a small chart of the bitrate.
-// Works under both media backends.
+// Each video's tile is captioned with its own figures: what comes in for a played stream, what
+// goes up for the page's own. Works under both media backends.
 
 const WINDOW = 60; // seconds of history in the chart
 
@@ -40,6 +41,7 @@ export function showStats(client, panel) {
     }
     for (const key of [...history.keys()]) if (!client.links.has(key)) { history.delete(key); previous.delete(key); }
     render(panel, rows, client.links.size, viewers);
+    caption(client, rows, viewers);
   }, 1000);
   return () => clearInterval(timer);
 }
@@ -81,6 +83,27 @@ function render(panel, rows, connections, viewers) {
     draw(chart, points);
     row.append(chart, text);
     panel.append(row);
+  }
+}
+
+/** Writes each tile's figures: a played stream's download and size, the page's own upload and size. */
+function caption(client, rows, viewers) {
+  let up = 0;
+  let own = null;
+  for (const { key, sent, received, now } of rows) {
+    const streamId = key.split('/')[0];
+    if (client.roles.get(streamId) === 'publish') {
+      up += sent;
+      if (!own || now.height > own.height) own = now;
+      continue;
+    }
+    const tile = document.querySelector(`#remotes figure[data-stream="${CSS.escape(streamId)}"] .figures`);
+    if (tile) tile.textContent = `↓ ${kbps(received)} · ${now.width}×${now.height}`;
+  }
+  const mine = document.querySelector('.tile.own .figures');
+  if (mine) {
+    const audience = Object.values(viewers).reduce((a, b) => a + b, 0);
+    mine.textContent = own ? `↑ ${kbps(up)} · ${own.width}×${own.height} · ${audience} viewer${audience === 1 ? '' : 's'}` : '';
   }
 }
 

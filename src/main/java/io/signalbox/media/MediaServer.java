@@ -62,7 +62,8 @@ public interface MediaServer {
 
     /**
      * Makes {@code viewer}'s one subscription to conference {@code room} carry exactly
-     * {@code feeds}, and the video of only the first {@code maxVideo} of them (0: of all): made on first use (none while there is no feed), then changed. Returns the
+     * {@code feeds}, and the video of only those of them in {@code video}: made on first use
+     * (none while there is no feed), then changed. Returns the
      * SFU's offer when it made one at once; one it makes later (it may wait for the viewer's
      * answer to the last) comes as {@link MediaEvent.Offered}, as does the one it makes itself
      * when a feed leaves the room. With no feed to carry, {@code placeholder} (the viewer's own
@@ -70,7 +71,7 @@ public interface MediaServer {
      * (Ant Media's player plays again and again while its connection is not up).
      */
     Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds, Optional<String> placeholder,
-            int maxVideo);
+            List<String> video);
 
     /** Ends conference {@code room} on the SFU at {@code address}, once nobody publishes into it or plays it. */
     void dropRoom(String room, String address);

@@ -39,7 +39,7 @@ public final class MeshMedia implements MediaServer {
 
     @Override
     public Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds,
-            Optional<String> placeholder, int maxVideo) {
+            Optional<String> placeholder, List<String> video) {
         throw new IllegalStateException("mesh carries no media");
     }
 

@@ -9,12 +9,15 @@ import io.signalbox.room.RoomService;
 import io.signalbox.security.Action;
 import io.signalbox.security.TokenVerifier;
 import io.signalbox.session.SessionId;
+import io.signalbox.signaling.message.ClientMessage.AssignVideoTrack;
 import io.signalbox.signaling.message.ClientMessage.EnableTrack;
 import io.signalbox.signaling.message.ClientMessage.GetSubtracks;
 import io.signalbox.signaling.message.ClientMessage.GetSubtracksCount;
 import io.signalbox.signaling.message.ClientMessage.GetTrackList;
 import io.signalbox.signaling.message.ClientMessage.Play;
+import io.signalbox.signaling.message.ClientMessage.GetVideoTrackAssignments;
 import io.signalbox.signaling.message.ClientMessage.SetMaxVideoTrackCount;
+import io.signalbox.signaling.message.ClientMessage.UpdateVideoTrackAssignments;
 import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Configuration;
@@ -23,6 +26,7 @@ import io.signalbox.signaling.message.ServerMessage.Subtrack;
 import io.signalbox.signaling.message.ServerMessage.SubtrackCount;
 import io.signalbox.signaling.message.ServerMessage.SubtrackList;
 import io.signalbox.signaling.message.ServerMessage.TrackList;
+import io.signalbox.signaling.message.ServerMessage.VideoTrackAssignmentList;
 import io.signalbox.signaling.message.ServerMessage;
 import io.signalbox.stream.Conferences;
 import io.signalbox.stream.StreamId;
@@ -147,6 +151,32 @@ public class ConferenceCommands {
     void setMaxVideoTrackCount(SessionId from, SetMaxVideoTrackCount message) {
         String room = conferenceRoom(message.streamId());
         conferences.maxVideo(from, room, message.maxTrackCount());
+        refresh(from, room);
+    }
+
+    /** {@code videoTrackAssignmentList}: the members whose video the player of room {@code streamId} gets. */
+    void getVideoTrackAssignments(SessionId from, GetVideoTrackAssignments message) {
+        String room = conferenceRoom(message.streamId());
+        directory.send(from, VideoTrackAssignmentList.of(room, conferences.videoAssignments(from, room)));
+    }
+
+    /**
+     * A player keeps (pins) or lets go of member {@code streamId}'s video whatever its limit, in
+     * the conference it plays that the member publishes into; no_peer_associated_before, naming
+     * the member, when there is none.
+     */
+    void assignVideoTrack(SessionId from, AssignVideoTrack message) {
+        String member = conferenceRoom(message.streamId());
+        String room = conferences.playedWith(from, member).orElseThrow(() -> new SignalingException(
+                ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, from + " plays no conference " + member + " publishes into"));
+        conferences.pin(from, room, member, message.enabled());
+        refresh(from, room);
+    }
+
+    /** A player of room {@code streamId} gets the video of {@code size} members (0: all), the pinned first, then from {@code offset} on. */
+    void updateVideoTrackAssignments(SessionId from, UpdateVideoTrackAssignments message) {
+        String room = conferenceRoom(message.streamId());
+        conferences.page(from, room, message.offset(), message.size());
         refresh(from, room);
     }
 

@@ -191,6 +191,21 @@ public class Dispatcher implements ClientMessage.Handler {
     }
 
     @Override
+    public void getVideoTrackAssignments(SessionId from, ClientMessage.GetVideoTrackAssignments message) {
+        conferenceCommands.getVideoTrackAssignments(from, message);
+    }
+
+    @Override
+    public void assignVideoTrack(SessionId from, ClientMessage.AssignVideoTrack message) {
+        conferenceCommands.assignVideoTrack(from, message);
+    }
+
+    @Override
+    public void updateVideoTrackAssignments(SessionId from, ClientMessage.UpdateVideoTrackAssignments message) {
+        conferenceCommands.updateVideoTrackAssignments(from, message);
+    }
+
+    @Override
     public void invalid(SessionId from, Invalid message) {
         throw new SignalingException(message.definition(), message.detail());
     }

@@ -27,10 +27,46 @@ public class Conferences {
     private static final int STRIPES = 64;
 
     /**
-     * What one player asked for: the feeds it will not get, and how many feeds' video at most (0:
-     * every one's), the first in the order the feeds came.
+     * What one player asked for: the feeds it will not get; how many feeds' video at most (0:
+     * every one's); the feeds whose video it keeps whatever the limit (pinned, Ant Media's
+     * {@code assignVideoTrackCommand}); and from which of the others the limited video starts
+     * (Ant Media's paging, {@code updateVideoTrackAssignmentsCommand}).
      */
-    public record Player(List<String> excluded, int maxVideo) implements Serializable {
+    public record Player(List<String> excluded, int maxVideo, List<String> pinned, int offset) implements Serializable {
+        static Player of(List<String> excluded) {
+            return new Player(excluded, 0, List.of(), 0);
+        }
+
+        Player excluding(List<String> excluded) {
+            return new Player(List.copyOf(excluded), maxVideo, pinned, offset);
+        }
+
+        Player limited(int maxVideo) {
+            return new Player(excluded, maxVideo, pinned, offset);
+        }
+
+        Player pinning(List<String> pinned) {
+            return new Player(excluded, maxVideo, List.copyOf(pinned), offset);
+        }
+
+        Player paged(int offset, int size) {
+            return new Player(excluded, size, pinned, offset);
+        }
+
+        /**
+         * Of {@code feeds} (in the order they came), those whose video this player gets: all when
+         * there is no limit; else the pinned first, then the others from the offset on, at most
+         * the limit in all.
+         */
+        public List<String> video(List<String> feeds) {
+            if (maxVideo == 0) {
+                return feeds;
+            }
+            List<String> chosen = new ArrayList<>(feeds.stream().filter(pinned::contains).toList());
+            List<String> others = feeds.stream().filter(feed -> !pinned.contains(feed)).toList();
+            others.stream().skip(Math.min(offset, others.size())).forEach(chosen::add);
+            return List.copyOf(chosen.subList(0, Math.min(maxVideo, chosen.size())));
+        }
     }
 
     /**
@@ -56,6 +92,8 @@ public class Conferences {
             return feeds.isEmpty() && players.isEmpty();
         }
     }
+
+    private static final Conference IDLE = new Conference("", Map.of(), Map.of());
 
     @Inject
     BroadcastStore store;
@@ -149,7 +187,7 @@ public class Conferences {
             }
             Map<SessionId, Player> players = new LinkedHashMap<>(current.players());
             Player before = players.get(viewer);
-            players.put(viewer, new Player(List.copyOf(excluded), before == null ? 0 : before.maxVideo()));
+            players.put(viewer, before == null ? Player.of(List.copyOf(excluded)) : before.excluding(excluded));
             store.conferences().put(room, current.players(players));
             store.players().add(viewer, room);
             return null;
@@ -173,13 +211,38 @@ public class Conferences {
             if (player == null) {
                 return Optional.empty(); // stopped meanwhile
             }
-            List<String> excluded = player.excluded();
-            List<String> flowing = current.feeds().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-            List<String> own = flowing.stream()
-                    .filter(feed -> store.find(new StreamId(feed)).map(b -> b.publisher().equals(viewer)).orElse(false)).toList();
-            List<String> feeds = flowing.stream().filter(feed -> !excluded.contains(feed) && !own.contains(feed)).toList();
-            return media.subscribe(viewer, room, current.mediaServer(), feeds, own.stream().findFirst(), player.maxVideo());
+            List<String> own = own(viewer, current);
+            List<String> feeds = received(player, current, own);
+            return media.subscribe(viewer, room, current.mediaServer(), feeds, own.stream().findFirst(), player.video(feeds));
         }
+    }
+
+    /** The feeds of {@code conference} whose media flows and that {@code viewer} publishes. */
+    private List<String> own(SessionId viewer, Conference conference) {
+        return flowing(conference).stream()
+                .filter(feed -> store.find(new StreamId(feed)).map(b -> b.publisher().equals(viewer)).orElse(false)).toList();
+    }
+
+    /** The feeds whose media flows and that {@code player} gets: not left out, not its own. */
+    private static List<String> received(Player player, Conference conference, List<String> own) {
+        return flowing(conference).stream().filter(feed -> !player.excluded().contains(feed) && !own.contains(feed)).toList();
+    }
+
+    private static List<String> flowing(Conference conference) {
+        return conference.feeds().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The feeds whose video {@code viewer}'s play of {@code room} carries, as its subscription is
+     * brought to them; no_peer_associated_before, naming the room, when it does not play it.
+     */
+    public List<String> videoAssignments(SessionId viewer, String room) {
+        Conference current = store.conferences().get(room);
+        Player player = current == null ? null : current.players().get(viewer);
+        if (player == null) {
+            throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, viewer + " does not play " + room);
+        }
+        return player.video(received(player, current, own(viewer, current)));
     }
 
     /** Ends {@code viewer}'s play of {@code room}; no_peer_associated_before, naming the room, when it does not play it. */
@@ -238,7 +301,7 @@ public class Conferences {
             if (!enabled) {
                 now.add(track);
             }
-            return new Player(List.copyOf(now), player.maxVideo());
+            return player.excluding(now);
         });
     }
 
@@ -248,7 +311,38 @@ public class Conferences {
      * no_peer_associated_before, naming the room, when it does not play it.
      */
     public void maxVideo(SessionId viewer, String room, int count) {
-        change(viewer, room, player -> new Player(player.excluded(), count));
+        change(viewer, room, player -> player.limited(count));
+    }
+
+    /**
+     * Has {@code viewer}'s play of {@code room} keep ({@code pinned}) or no longer keep the
+     * video of member stream {@code feed} whatever its limit; no_peer_associated_before when it
+     * does not play the room.
+     */
+    public void pin(SessionId viewer, String room, String feed, boolean pinned) {
+        change(viewer, room, player -> {
+            List<String> now = new ArrayList<>(player.pinned());
+            now.remove(feed);
+            if (pinned) {
+                now.add(feed);
+            }
+            return player.pinning(now);
+        });
+    }
+
+    /**
+     * Has {@code viewer}'s play of {@code room} carry the video of {@code size} members (0: of
+     * every one), the pinned first, then the others from the {@code offset}th on;
+     * no_peer_associated_before when it does not play the room.
+     */
+    public void page(SessionId viewer, String room, int offset, int size) {
+        change(viewer, room, player -> player.paged(offset, size));
+    }
+
+    /** The conference that {@code viewer} plays in which {@code feed} is published, if any. */
+    public Optional<String> playedWith(SessionId viewer, String feed) {
+        return store.players().heldBy(viewer).stream()
+                .filter(room -> store.conferences().getOrDefault(room, IDLE).feeds().containsKey(feed)).findFirst();
     }
 
     private void change(SessionId viewer, String room, UnaryOperator<Player> change) {

@@ -117,10 +117,13 @@ class BrowserCallsIT {
         for (Page member : members) {
             Browsers.awaitRemoteVideos(member, 2);
         }
+        for (Page member : members) {
+            Browsers.awaitTileFigures(member, 2);
+        }
         Browsers.screenshot(members[0], "conference");
         members[2].click("#leave");
         members[0].waitForFunction("() => window.demo.events.includes('streamLeaved')");
-        members[0].waitForFunction("() => document.querySelectorAll('#remotes video').length === 1");
+        members[0].waitForFunction("() => document.querySelectorAll('#remotes figure').length === 1");
         for (Page member : members) {
             member.context().close();
         }

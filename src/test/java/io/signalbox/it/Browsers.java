@@ -110,6 +110,25 @@ public final class Browsers implements AutoCloseable {
                 + ".length >= n", count);
     }
 
+    /**
+     * Waits until a demo page's grid shows {@code count} remote tiles, each captioned with its
+     * stream's id and live figures (data coming in, a frame size), and its own tile with data
+     * going up.
+     */
+    public static void awaitTileFigures(Page page, int count) {
+        String figures = "n => { const tiles = [...document.querySelectorAll('#remotes figure.tile')];"
+                + " const live = tiles.filter(t => t.querySelector('b').textContent === t.dataset.stream"
+                + "   && /^↓ [1-9][0-9]* kb\\/s · [1-9][0-9]*×[1-9][0-9]*$/.test(t.querySelector('.figures').textContent));"
+                + " return tiles.length === n && live.length === n"
+                + "   && /^↑ [1-9][0-9]* kb\\/s · [1-9][0-9]*×[1-9][0-9]* · /.test(document.querySelector('.tile.own .figures').textContent); }";
+        try {
+            page.waitForFunction(figures, count, new Page.WaitForFunctionOptions().setTimeout(20_000));
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            throw new AssertionError("tiles: " + page.evaluate("() => [...document.querySelectorAll('figure.tile')]"
+                    + ".map(t => t.querySelector('figcaption').textContent)"), e);
+        }
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

@@ -94,6 +94,14 @@ class RoomsIT {
             a.send(Json.createObjectBuilder().add("command", "setMaxVideoTrackCountCommand").add("streamId", room)
                     .add("maxTrackCount", 2).build());
             assertEquals(Messages.expectedError("media_server_required", room, null), a.awaitError("media_server_required"));
+            a.send(Json.createObjectBuilder().add("command", "getVideoTrackAssignmentsCommand").add("streamId", room).build());
+            assertEquals(Messages.expectedError("media_server_required", room, null), a.awaitError("media_server_required"));
+            a.send(Json.createObjectBuilder().add("command", "updateVideoTrackAssignmentsCommand").add("streamId", room)
+                    .add("offset", 0).add("size", 2).build());
+            assertEquals(Messages.expectedError("media_server_required", room, null), a.awaitError("media_server_required"));
+            a.send(Json.createObjectBuilder().add("command", "assignVideoTrackCommand").add("streamId", "a-" + room)
+                    .add("videoTrackId", "a-" + room).add("enabled", true).build());
+            assertEquals(Messages.expectedError("media_server_required", "a-" + room, null), a.awaitError("media_server_required"));
             a.send(Messages.getRoomInfo(room));
             assertEquals(List.of("a-" + room), a.awaitMessage("roomInformation").getJsonArray("streams")
                     .getValuesAs(jakarta.json.JsonString::getString));

@@ -126,8 +126,20 @@ class SfuConferenceIT {
         first.evaluate("room => window.ams.setMaxVideoTrackCount(room, 2)", room);
         SfuPages.awaitMembers(first, List.of(b, room + "-c"));
         SfuPages.awaitReceivingSections(first, room, 2, 3);
+        assertEquals(List.of(b, room + "-c"), videoAssignments(first, room));
+        // Pinned (assignVideoTrack), the fifth keeps its video first; paged from 1 (updateVideoTrackAssignments), c follows.
+        first.evaluate("([room, e]) => window.ams.assignVideoTrack(e, e, true)", List.of(room, fifth));
+        SfuPages.awaitMembers(first, List.of(b, fifth));
+        assertEquals(List.of(fifth, b), videoAssignments(first, room));
+        first.evaluate("room => window.ams.updateVideoTrackAssignments(room, 1, 2)", room);
+        SfuPages.awaitMembers(first, List.of(room + "-c", fifth));
+        assertEquals(List.of(fifth, room + "-c"), videoAssignments(first, room));
+        first.evaluate("([room, e]) => window.ams.assignVideoTrack(e, e, false)", List.of(room, fifth));
+        assertEquals(List.of(room + "-c", fifth), videoAssignments(first, room));
+        SfuPages.awaitReceivingSections(first, room, 2, 3);
         first.evaluate("room => window.ams.setMaxVideoTrackCount(room, 0)", room);
         SfuPages.awaitMembers(first, List.of(b, room + "-c", fifth));
+        assertEquals(List.of(b, room + "-c", fifth), videoAssignments(first, room));
 
         JsonObject registries = Server.registries();
         assertEquals(1, registries.getInt("conferences"), registries::toString);
@@ -154,6 +166,21 @@ class SfuConferenceIT {
             assertEquals(Messages.expectedError("invalid_message", room, null), client.awaitError("invalid_message"));
             client.send(Json.createObjectBuilder().add("command", "setMaxVideoTrackCountCommand").add("streamId", room)
                     .add("maxTrackCount", 2).build());
+            assertEquals(Messages.expectedError("no_peer_associated_before", room, null), client.awaitError("no_peer_associated_before"));
+            client.send(Json.createObjectBuilder().add("command", "getVideoTrackAssignmentsCommand").add("streamId", room).build());
+            assertEquals(Messages.expectedError("no_peer_associated_before", room, null), client.awaitError("no_peer_associated_before"));
+            client.send(Json.createObjectBuilder().add("command", "assignVideoTrackCommand").add("streamId", room + "-x")
+                    .add("videoTrackId", room + "-x").add("enabled", true).build());
+            assertEquals(Messages.expectedError("no_peer_associated_before", room + "-x", null), client.awaitError("no_peer_associated_before"));
+            client.send(Json.createObjectBuilder().add("command", "assignVideoTrackCommand").add("streamId", room + "-x").build());
+            assertEquals(Messages.expectedError("invalid_message", room + "-x", null), client.awaitError("invalid_message"));
+            client.send(Json.createObjectBuilder().add("command", "assignVideoTrackCommand").add("videoTrackId", "x").add("enabled", true).build());
+            assertEquals(Messages.expectedError("noStreamNameSpecified", null, null), client.awaitError("noStreamNameSpecified"));
+            client.send(Json.createObjectBuilder().add("command", "updateVideoTrackAssignmentsCommand").add("streamId", room)
+                    .add("offset", -1).add("size", 2).build());
+            assertEquals(Messages.expectedError("invalid_message", room, null), client.awaitError("invalid_message"));
+            client.send(Json.createObjectBuilder().add("command", "updateVideoTrackAssignmentsCommand").add("streamId", room)
+                    .add("offset", 0).add("size", 2).build());
             assertEquals(Messages.expectedError("no_peer_associated_before", room, null), client.awaitError("no_peer_associated_before"));
             client.send(Json.createObjectBuilder().add("command", "getTrackList").build());
             assertEquals(Messages.expectedError("noStreamNameSpecified", null, null), client.awaitError("noStreamNameSpecified"));
@@ -188,6 +215,7 @@ class SfuConferenceIT {
             members.add(sdkMember(room));
         }
         awaitEachDecodes(members, 5);
+        Browsers.awaitTileFigures(members.get(5), 5);
         double withSix = SfuPages.stableUploadBitsPerSecond(first, SfuPages.SDK_CONNECTION, own);
         System.out.printf("SfuConferenceIT: a Signalbox SDK member uploads %.0f b/s with two members, %.0f with six%n", withTwo, withSix);
         // A mesh would send five copies: about five times the upload with two.
@@ -195,6 +223,19 @@ class SfuConferenceIT {
         assertEquals(1, first.evaluate("own => [...window.demo.client.links.keys()].filter(k => k === own || k.startsWith(own + '/')).length",
                 own), "connections carrying the member's own stream");
         Browsers.screenshot(first, "sfu-conference-sdk");
+    }
+
+    /** The members whose video the page's player of {@code room} gets, as Ant Media's SDK hears it ({@code videoTrackAssignmentList}). */
+    @SuppressWarnings("unchecked")
+    private static List<String> videoAssignments(Page page, String room) {
+        page.evaluate("room => { window.amsAssignments = null;"
+                + " if (!window.amsAssignmentsHeard) { window.amsAssignmentsHeard = true; window.ams.addEventListener((info, obj) => {"
+                + "   if (info === 'videoTrackAssignmentList') window.amsAssignments = obj.payload; }); }"
+                + " window.ams.requestVideoTrackAssignments(room); }", room);
+        page.waitForFunction("() => window.amsAssignments !== null");
+        assertEquals(List.of(true), page.evaluate("() => [...new Set(window.amsAssignments.map(a => a.videoLabel === a.trackId))]"),
+                "each video shows under its member's own label");
+        return (List<String>) page.evaluate("() => window.amsAssignments.map(a => a.trackId)");
     }
 
     private static String ownStream(Page page) {

@@ -182,10 +182,10 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
      */
     @Override
     public Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds,
-            Optional<String> placeholder, int maxVideo) {
+            Optional<String> placeholder, List<String> video) {
         Handle handle = handles.get(viewer, room);
         if (handle != null) {
-            return change(handle, feeds, maxVideo);
+            return change(handle, feeds, video);
         }
         boolean holding = feeds.isEmpty() && placeholder.isPresent();
         List<String> wanted = holding ? List.of(placeholder.get()) : feeds;
@@ -195,24 +195,23 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         Optional<Offer> first = join(viewer, room, address, wanted, holding);
         Handle made = handles.get(viewer, room);
         if (first.isPresent() && made != null && !holding) {
-            change(made, feeds, maxVideo); // the video over the limit goes in Janus's next offer
+            change(made, feeds, video); // the video left out goes in Janus's next offer
         }
         return first;
     }
 
     /**
-     * Brings a conference subscription to {@code feeds}, the video of the first {@code maxVideo}
-     * only (0: all): new feeds whole, video taken back by its mid, feeds and video dropped. While
+     * Brings a conference subscription to {@code feeds}, with the video of those in {@code video}
+     * only: new feeds whole, video taken back by its mid, feeds and video dropped. While
      * Janus still has a change to offer, nothing: the viewer's node asks again once it has.
      */
-    private Optional<Offer> change(Handle handle, List<String> feeds, int maxVideo) {
+    private Optional<Offer> change(Handle handle, List<String> feeds, List<String> video) {
         if (handles.awaiting(handle)) {
             return Optional.empty();
         }
         List<JanusHandles.Carried> now = handles.carried(handle);
         List<String> carried = now.stream().map(JanusHandles.Carried::feed).distinct().toList();
         List<String> withVideo = now.stream().filter(c -> "video".equals(c.type())).map(JanusHandles.Carried::feed).toList();
-        List<String> video = maxVideo > 0 && feeds.size() > maxVideo ? feeds.subList(0, maxVideo) : feeds;
         var add = json.createArrayBuilder();
         var drop = json.createArrayBuilder();
         int adds = 0;

@@ -40,7 +40,10 @@ public sealed interface ClientMessage {
             Map.entry("getSubtracks", GetSubtracks.class),
             Map.entry("getSubtracksCount", GetSubtracksCount.class),
             Map.entry("enableTrack", EnableTrack.class),
-            Map.entry("setMaxVideoTrackCountCommand", SetMaxVideoTrackCount.class));
+            Map.entry("setMaxVideoTrackCountCommand", SetMaxVideoTrackCount.class),
+            Map.entry("getVideoTrackAssignmentsCommand", GetVideoTrackAssignments.class),
+            Map.entry("assignVideoTrackCommand", AssignVideoTrack.class),
+            Map.entry("updateVideoTrackAssignmentsCommand", UpdateVideoTrackAssignments.class));
 
     void accept(Handler handler, SessionId from);
 
@@ -111,6 +114,12 @@ public sealed interface ClientMessage {
         void enableTrack(SessionId from, EnableTrack message);
 
         void setMaxVideoTrackCount(SessionId from, SetMaxVideoTrackCount message);
+
+        void getVideoTrackAssignments(SessionId from, GetVideoTrackAssignments message);
+
+        void assignVideoTrack(SessionId from, AssignVideoTrack message);
+
+        void updateVideoTrackAssignments(SessionId from, UpdateVideoTrackAssignments message);
 
         void invalid(SessionId from, Invalid message);
     }
@@ -345,6 +354,45 @@ public sealed interface ClientMessage {
         @Override
         public String problem() {
             return maxTrackCount != null && maxTrackCount >= 0 ? null : "setMaxVideoTrackCountCommand needs maxTrackCount of 0 or more";
+        }
+    }
+
+    /** Which members' video a conference's player gets ({@code streamId}: the room). */
+    record GetVideoTrackAssignments(String streamId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getVideoTrackAssignments(from, this);
+        }
+    }
+
+    /**
+     * A conference's player keeps ({@code enabled}) or no longer keeps the video of member stream
+     * {@code streamId} whatever its limit (pinning); {@code videoTrackId}, the label Ant Media
+     * shows it under, is the member's own here and is not read.
+     */
+    record AssignVideoTrack(String streamId, String videoTrackId, Boolean enabled) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.assignVideoTrack(from, this);
+        }
+
+        @Override
+        public String problem() {
+            return enabled != null ? null : "assignVideoTrackCommand needs enabled";
+        }
+    }
+
+    /** A conference's player gets the video of {@code size} members (0: of all), the pinned first, then from {@code offset} on. */
+    record UpdateVideoTrackAssignments(String streamId, Integer offset, Integer size) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.updateVideoTrackAssignments(from, this);
+        }
+
+        @Override
+        public String problem() {
+            return offset != null && offset >= 0 && size != null && size >= 0 ? null
+                    : "updateVideoTrackAssignmentsCommand needs offset and size of 0 or more";
         }
     }
 

@@ -15,7 +15,8 @@ public enum Notice {
     RESOLUTION_CHANGE_INFO("resolutionChangeInfo"),
     SUBSCRIBER_COUNT("subscriberCount"),
     SUBTRACK_LIST("subtrackList"),
-    SUBTRACK_COUNT("subtrackCount");
+    SUBTRACK_COUNT("subtrackCount"),
+    VIDEO_TRACK_ASSIGNMENT_LIST("videoTrackAssignmentList");
 
     private final String wireName;
 

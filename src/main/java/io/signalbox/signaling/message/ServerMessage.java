@@ -84,6 +84,25 @@ public sealed interface ServerMessage {
     record Subtrack(String streamId, String status, String mainTrackStreamId) {
     }
 
+    /**
+     * One video a conference's player gets: the label it shows under ({@code ARDAMSv} and the
+     * label name the section in {@code idMapping}) and the member stream it carries; with the
+     * media server each member's video has a section of its own, named by the member.
+     */
+    @JsonbPropertyOrder({"videoLabel", "trackId"})
+    record VideoTrackAssignment(String videoLabel, String trackId) {
+    }
+
+    /** {@code videoTrackAssignmentList}: the members whose video a conference's player gets, Ant Media's {@code payload}. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "payload"})
+    record VideoTrackAssignmentList(String command, String definition, String streamId, List<VideoTrackAssignment> payload)
+            implements ServerMessage {
+        public static VideoTrackAssignmentList of(String streamId, List<String> members) {
+            return new VideoTrackAssignmentList("notification", Notice.VIDEO_TRACK_ASSIGNMENT_LIST.wireName(), streamId,
+                    members.stream().map(member -> new VideoTrackAssignment(member, member)).toList());
+        }
+    }
+
     /** {@code subtrackList}: a page of a conference's tracks. */
     @JsonbPropertyOrder({"command", "definition", "streamId", "subtrackList"})
     record SubtrackList(String command, String definition, String streamId, List<Subtrack> subtrackList) implements ServerMessage {
