@@ -53,6 +53,8 @@ public enum ErrorDefinition {
             "This needs the media server (signalbox.media.backend=janus): under mesh there is no track on the server to play, list or choose."),
     PUSH_NOTIFICATIONS_NOT_CONFIGURED("push_notifications_not_configured", Side.SERVER,
             "This server has no push notification provider configured; nothing was registered or sent."),
+    NOT_PUBLISHER("not_publisher", Side.SERVER,
+            "Only the session that publishes this stream may change what it says of it."),
 
     // Raised by the JavaScript SDK in the browser (protocol section 11).
     WEB_SOCKET_NOT_SUPPORTED("WebSocketNotSupported", Side.CLIENT,

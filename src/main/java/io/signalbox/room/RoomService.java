@@ -97,6 +97,21 @@ public class RoomService {
         return List.copyOf(store.members(room).values());
     }
 
+    /**
+     * The sessions of the other members of each room in which {@code session} holds
+     * {@code stream}: who is told when that member's stream changes.
+     */
+    public List<SessionId> fellowMembers(SessionId session, StreamId stream) {
+        return store.seatsBySession().heldBy(session).stream().filter(seat -> seat.stream().equals(stream))
+                .flatMap(seat -> store.members(seat.room()).values().stream())
+                .map(Member::session).filter(other -> !other.equals(session)).distinct().toList();
+    }
+
+    /** The rooms {@code session} is in, each with its stream there ("room/stream"). */
+    public List<String> seatsOf(SessionId session) {
+        return store.seatsBySession().heldBy(session).stream().map(seat -> seat.room().value() + "/" + seat.stream().value()).toList();
+    }
+
     /** Whether {@code session} has a stream in {@code room}. */
     public boolean isMember(SessionId session, RoomId room) {
         return store.members(room).values().stream().anyMatch(member -> member.session().equals(session));

@@ -56,6 +56,9 @@ public class Dispatcher implements ClientMessage.Handler {
     ConferenceCommands conferenceCommands;
 
     @Inject
+    StreamDetailsCommands streamDetails;
+
+    @Inject
     SignalingMetrics metrics;
 
     @Inject
@@ -203,6 +206,31 @@ public class Dispatcher implements ClientMessage.Handler {
     @Override
     public void updateVideoTrackAssignments(SessionId from, ClientMessage.UpdateVideoTrackAssignments message) {
         conferenceCommands.updateVideoTrackAssignments(from, message);
+    }
+
+    @Override
+    public void toggle(SessionId from, ClientMessage.Toggle message) {
+        streamDetails.toggle(from, message);
+    }
+
+    @Override
+    public void getBroadcastObject(SessionId from, ClientMessage.GetBroadcastObject message) {
+        streamDetails.getBroadcastObject(from, message);
+    }
+
+    @Override
+    public void getSubscribers(SessionId from, ClientMessage.GetSubscribers message) {
+        streamDetails.getSubscribers(from, message);
+    }
+
+    @Override
+    public void updateStreamMetaData(SessionId from, ClientMessage.UpdateStreamMetaData message) {
+        streamDetails.updateStreamMetaData(from, message);
+    }
+
+    @Override
+    public void getDebugInfo(SessionId from, ClientMessage.GetDebugInfo message) {
+        streamDetails.getDebugInfo(from, message);
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.signalbox.signaling.message.ServerMessage.Signal;
 import io.signalbox.signaling.message.ServerMessage.StartPublishing;
 import io.signalbox.signaling.message.ServerMessage.StreamInformation;
 import io.signalbox.signaling.message.ServerMessage.SubscriberCount;
+import io.signalbox.stream.StreamDetails;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamMedia;
 import io.signalbox.stream.StreamQuality;
@@ -63,7 +64,11 @@ public class StreamCommands {
         Optional<String> conference = Optional.ofNullable(ClientMessage.absentIfEmpty(message.mainTrack()))
                 .filter(room -> streams.forwardsMedia() && !room.equals(stream.value()));
         conference.ifPresent(room -> conferences.requireSeat(from, new RoomId(room), null));
-        StreamService.Published published = streams.publish(from, stream, conference);
+        String name = ClientMessage.absentIfEmpty(message.streamName());
+        StreamDetails details = new StreamDetails(name == null ? stream.value() : name,
+                message.metaData() == null ? "" : message.metaData(), !Boolean.FALSE.equals(message.video()),
+                !Boolean.FALSE.equals(message.audio()), System.currentTimeMillis());
+        StreamService.Published published = streams.publish(from, stream, conference, details);
         if (published.viaMediaServer()) {
             directory.send(from, StartPublishing.of(stream.value(), published.ladder())); // publish_started follows once media flows
         } else {

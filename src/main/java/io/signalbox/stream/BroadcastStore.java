@@ -36,6 +36,12 @@ class BroadcastStore {
 
     void remove(StreamId stream) {
         broadcasts().remove(stream);
+        details().remove(stream);
+    }
+
+    /** What each live stream's publisher said of it; removed with the broadcast. */
+    Map<StreamId, StreamDetails> details() {
+        return maps.map("signalbox.streams.details");
     }
 
     SessionIndex<StreamId> involvement() {

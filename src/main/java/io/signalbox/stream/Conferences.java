@@ -359,6 +359,11 @@ public class Conferences {
         });
     }
 
+    /** The conferences {@code session} plays. */
+    public List<String> playedBy(SessionId session) {
+        return store.players().heldBy(session);
+    }
+
     /** The sessions that play a conference. */
     public List<SessionId> sessions() {
         return store.players().sessions();

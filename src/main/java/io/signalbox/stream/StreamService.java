@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Publish and play (protocol sections 6 and 6a): one publisher per stream and its viewers, each
@@ -106,10 +107,11 @@ public class StreamService {
     Conferences conferences;
 
     /**
-     * Publishes {@code stream}; through the media server, into the conference of room
-     * {@code mainTrack} when one is named (other than the stream itself; ignored under mesh).
+     * Publishes {@code stream} as {@code details} say; through the media server, into the
+     * conference of room {@code mainTrack} when one is named (other than the stream itself;
+     * ignored under mesh).
      */
-    public Published publish(SessionId session, StreamId stream, Optional<String> mainTrack) {
+    public Published publish(SessionId session, StreamId stream, Optional<String> mainTrack, StreamDetails details) {
         List<EncoderSetting> ladder = quality.publisherLadder(stream);
         registry.requireAllowed(stream);
         requireMediaServer(stream);
@@ -125,6 +127,7 @@ public class StreamService {
             String mediaServer = conference == null ? media.address() : conferences.seat(conference, stream);
             Broadcast broadcast = new Broadcast(session, Map.of(), mediaServer, List.of(), conference);
             store.put(stream, broadcast);
+            store.details().put(stream, details);
             store.involvement().add(session, stream);
             return Optional.of(broadcast);
         });
@@ -285,6 +288,42 @@ public class StreamService {
 
     public Optional<Broadcast> broadcast(StreamId stream) {
         return store.find(stream);
+    }
+
+    /** The streams {@code session} publishes ({@code true}) or plays ({@code false}). */
+    public List<StreamId> heldBy(SessionId session, boolean publishing) {
+        return store.involvement().heldBy(session).stream()
+                .filter(stream -> store.find(stream).map(b -> b.publisher().equals(session) == publishing).orElse(false)).toList();
+    }
+
+    /** The subscriber ids of live {@code stream}'s viewers, sorted (a steady order to page through); empty when it is not live. */
+    public List<String> subscriberIds(StreamId stream) {
+        return store.find(stream).map(b -> b.viewers().keySet().stream().sorted().toList()).orElse(List.<String>of());
+    }
+
+    /** What the publisher of live {@code stream} said of it; empty when it is not live. */
+    public Optional<StreamDetails> details(StreamId stream) {
+        return Optional.ofNullable(store.details().get(stream));
+    }
+
+    /** A change to a live stream's details, and who plays it now, to be told. */
+    public record Described(StreamDetails details, List<SessionId> viewers) {
+    }
+
+    /**
+     * Changes what the publisher says of live {@code stream}: no_stream_exist when it is not live,
+     * not_publisher when {@code session} does not publish it.
+     */
+    public Described describe(SessionId session, StreamId stream, UnaryOperator<StreamDetails> change) {
+        return store.locked(() -> {
+            Broadcast current = requirePublished(stream);
+            if (!current.publisher().equals(session)) {
+                throw new SignalingException(ErrorDefinition.NOT_PUBLISHER, session + " does not publish " + stream);
+            }
+            StreamDetails changed = change.apply(store.details().get(stream));
+            store.details().put(stream, changed);
+            return new Described(changed, List.copyOf(current.viewers().values()));
+        });
     }
 
     /** How many streams are being published. */

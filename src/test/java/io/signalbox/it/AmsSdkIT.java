@@ -1,6 +1,9 @@
 package io.signalbox.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.microsoft.playwright.Page;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -69,6 +72,38 @@ class AmsSdkIT {
         a.waitForFunction("() => window.amsEvents.includes('leaved')");
         a.context().close();
         b.context().close();
+    }
+
+    /**
+     * Through Ant Media's SDK: a publisher turns its video off and changes its metadata, and its
+     * player hears both and reads them back in the broadcast object; the player lists the
+     * subscribers and asks for its own debug info.
+     */
+    @Test
+    void antMediasStreamCommandsReachTheirCallbacks() {
+        String s = Ids.unique("ams-details");
+        Page publisher = adaptorPage();
+        Page player = adaptorPage();
+        for (Page page : List.of(publisher, player)) {
+            page.evaluate("() => { window.amsSeen = {}; window.ams.addEventListener((info, obj) => { window.amsSeen[info] = obj; }); }");
+        }
+        publisher.evaluate("s => window.ams.publish(s, null, null, null, 'Ada', '', '{\"topic\":\"maths\"}')", s);
+        publisher.waitForFunction("() => window.amsEvents.includes('publish_started')");
+        player.evaluate("s => window.ams.play(s)", s);
+        player.waitForFunction("() => window.amsEvents.includes('play_started')");
+        publisher.evaluate("s => { window.ams.toggleVideo(s, s, false); window.ams.updateStreamMetaData(s, '{\"topic\":\"physics\"}'); }", s);
+        player.waitForFunction("() => window.amsSeen.videoToggled && window.amsSeen.streamMetaDataUpdated");
+        assertEquals(false, player.evaluate("() => window.amsSeen.videoToggled.enabled"));
+        assertEquals("{\"topic\":\"physics\"}", player.evaluate("() => window.amsSeen.streamMetaDataUpdated.metaData"));
+        player.evaluate("s => { window.ams.getBroadcastObject(s); window.ams.getSubscriberList(s, 0, 10); window.ams.getDebugInfo(s); }", s);
+        player.waitForFunction("() => window.amsSeen.broadcastObject && window.amsSeen.subscriberList && window.amsSeen.debugInfo");
+        assertEquals(List.of("Ada", "{\"topic\":\"physics\"}", false, 1), player.evaluate("() => { const b = JSON.parse(window.amsSeen.broadcastObject.broadcast);"
+                + " return [b.name, b.metaData, b.videoEnabled, b.webRTCViewerCount]; }"));
+        assertEquals(1, player.evaluate("() => window.amsSeen.subscriberList.subscriberList.length"));
+        assertEquals(List.of(s), player.evaluate("() => JSON.parse(window.amsSeen.debugInfo.debugInfo).plays"));
+        assertEquals(List.of(), player.evaluate("() => window.amsErrors"));
+        publisher.context().close();
+        player.context().close();
     }
 
     @Test

@@ -20,6 +20,7 @@ class StreamServiceTest {
     private final SessionId v1 = new SessionId("v1");
     private final SessionId v2 = new SessionId("v2");
     private final StreamId s = new StreamId("s");
+    private static final StreamDetails DETAILS = new StreamDetails("s", "", true, true, 0);
 
     @BeforeEach
     void limitViewersToTwo() {
@@ -41,7 +42,7 @@ class StreamServiceTest {
 
     @Test
     void viewersGetTheirRequestedIdOrTheirSessionId() {
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         assertEquals("v1", cut.play(v1, s, Optional.empty()).subscriberId());
         assertEquals("v1", cut.play(v1, s, Optional.of(new SubscriberId("other"))).subscriberId());
         // v2 asks for "v1", which is taken, and falls back to its own session id.
@@ -51,14 +52,14 @@ class StreamServiceTest {
 
     @Test
     void aRequestedIdInUseFallsBackToTheSessionId() {
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(v1, s, Optional.of(new SubscriberId("mine")));
         assertEquals("v2", cut.play(v2, s, Optional.of(new SubscriberId("mine"))).subscriberId());
     }
 
     @Test
     void routesViewerMessagesToThePublisherTaggedAndPublisherMessagesToOneViewer() {
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(v1, s, Optional.of(new SubscriberId("a")));
         cut.play(v2, s, Optional.of(new SubscriberId("b")));
         assertEquals(Optional.of(new StreamService.Route(publisher, "b")), cut.route(v2, s, null));
@@ -70,7 +71,7 @@ class StreamServiceTest {
 
     @Test
     void theViewerLimitHolds() {
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(v1, s, Optional.empty());
         cut.play(v2, s, Optional.empty());
         assertEquals(ErrorDefinition.VIEWER_LIMIT_REACHED,
@@ -80,7 +81,7 @@ class StreamServiceTest {
     @Test
     void zeroMeansNoViewerLimit() {
         cut.config.maxViewers = 0;
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         for (int i = 0; i < 50; i++) {
             cut.play(new SessionId("v" + i), s, Optional.empty());
         }
@@ -89,17 +90,33 @@ class StreamServiceTest {
 
     @Test
     void aSecondPublisherIsStreamIdInUseAndPlayingNothingIsNoStreamExist() {
-        cut.publish(publisher, s, Optional.empty());
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         assertEquals(ErrorDefinition.STREAM_ID_IN_USE,
-                assertThrows(SignalingException.class, () -> cut.publish(v1, s, Optional.empty())).definition());
+                assertThrows(SignalingException.class, () -> cut.publish(v1, s, Optional.empty(), DETAILS)).definition());
         assertEquals(ErrorDefinition.NO_STREAM_EXIST,
                 assertThrows(SignalingException.class, () -> cut.play(v1, new StreamId("t"), Optional.empty())).definition());
     }
 
     @Test
+    void onlyThePublisherChangesWhatItSaysOfItsStreamAndTheDetailsGoWithTheStream() {
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
+        cut.play(v1, s, Optional.empty());
+        StreamService.Described described = cut.describe(publisher, s, d -> d.metaData("{\"x\":1}").video(false));
+        assertEquals(new StreamDetails("s", "{\"x\":1}", false, true, 0), described.details());
+        assertEquals(List.of(v1), described.viewers());
+        assertEquals(ErrorDefinition.NOT_PUBLISHER,
+                assertThrows(SignalingException.class, () -> cut.describe(v1, s, d -> d.audio(false))).definition());
+        assertEquals(Optional.of(described.details()), cut.details(s), "a refused change changes nothing");
+        assertEquals(ErrorDefinition.NO_STREAM_EXIST,
+                assertThrows(SignalingException.class, () -> cut.describe(publisher, new StreamId("t"), d -> d)).definition());
+        cut.stop(publisher, s);
+        assertEquals(Optional.empty(), cut.details(s));
+    }
+
+    @Test
     void releasingThePublisherEndsTheStreamForEveryViewerAndEmptiesTheRegistry() {
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(v1, s, Optional.empty());
         cut.play(v2, s, Optional.empty());
         StreamService.Unpublished ended = (StreamService.Unpublished) cut.release(publisher).get(0);
@@ -113,15 +130,15 @@ class StreamServiceTest {
     void onlyRegisteredStreamsArePublishedWhenUnregisteredOnesAreNotAllowed() {
         cut.config.allowUnregistered = false;
         assertEquals(ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS,
-                assertThrows(SignalingException.class, () -> cut.publish(publisher, s, Optional.empty())).definition());
+                assertThrows(SignalingException.class, () -> cut.publish(publisher, s, Optional.empty(), DETAILS)).definition());
         cut.registry.register(s, "S", List.of());
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         assertEquals(1, cut.publishedCount());
     }
 
     @Test
     void terminatingEndsTheStreamForItsPublisherAndViewers() {
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(v1, s, Optional.empty());
         StreamService.Unpublished ended = cut.terminate(s).orElseThrow();
         assertEquals(java.util.Map.of("v1", v1), ended.viewers());
@@ -132,7 +149,7 @@ class StreamServiceTest {
 
     @Test
     void releasingAViewerTellsThePublisherWhichSubscriberLeft() {
-        cut.publish(publisher, s, Optional.empty());
+        cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(v1, s, Optional.of(new SubscriberId("x")));
         StreamService.Unplayed left = (StreamService.Unplayed) cut.release(v1).get(0);
         assertEquals(List.of("x", publisher, v1), List.of(left.subscriberId(), left.publisher(), left.viewer()));

@@ -43,7 +43,13 @@ public sealed interface ClientMessage {
             Map.entry("setMaxVideoTrackCountCommand", SetMaxVideoTrackCount.class),
             Map.entry("getVideoTrackAssignmentsCommand", GetVideoTrackAssignments.class),
             Map.entry("assignVideoTrackCommand", AssignVideoTrack.class),
-            Map.entry("updateVideoTrackAssignmentsCommand", UpdateVideoTrackAssignments.class));
+            Map.entry("updateVideoTrackAssignmentsCommand", UpdateVideoTrackAssignments.class),
+            Map.entry("toggleVideo", ToggleVideo.class),
+            Map.entry("toggleAudio", ToggleAudio.class),
+            Map.entry("getBroadcastObject", GetBroadcastObject.class),
+            Map.entry("getSubscribers", GetSubscribers.class),
+            Map.entry("updateStreamMetaData", UpdateStreamMetaData.class),
+            Map.entry("getDebugInfo", GetDebugInfo.class));
 
     void accept(Handler handler, SessionId from);
 
@@ -120,6 +126,16 @@ public sealed interface ClientMessage {
         void assignVideoTrack(SessionId from, AssignVideoTrack message);
 
         void updateVideoTrackAssignments(SessionId from, UpdateVideoTrackAssignments message);
+
+        void toggle(SessionId from, Toggle message);
+
+        void getBroadcastObject(SessionId from, GetBroadcastObject message);
+
+        void getSubscribers(SessionId from, GetSubscribers message);
+
+        void updateStreamMetaData(SessionId from, UpdateStreamMetaData message);
+
+        void getDebugInfo(SessionId from, GetDebugInfo message);
 
         void invalid(SessionId from, Invalid message);
     }
@@ -393,6 +409,84 @@ public sealed interface ClientMessage {
         public String problem() {
             return offset != null && offset >= 0 && size != null && size >= 0 ? null
                     : "updateVideoTrackAssignmentsCommand needs offset and size of 0 or more";
+        }
+    }
+
+    /** {@code toggleVideo} or {@code toggleAudio}: a stream's publisher turns its video or audio on or off. */
+    sealed interface Toggle extends ClientMessage {
+        String trackId();
+
+        Boolean enabled();
+
+        /** Whether this is about video (else audio). */
+        boolean video();
+
+        @Override
+        default void accept(Handler handler, SessionId from) {
+            handler.toggle(from, this);
+        }
+
+        @Override
+        default String problem() {
+            return enabled() != null ? null : "toggleVideo and toggleAudio need enabled";
+        }
+    }
+
+    /** {@code trackId}: the track turned (Ant Media's SDK sends the stream id for a stream of one track); echoed, not read. */
+    record ToggleVideo(String streamId, String trackId, Boolean enabled) implements Toggle {
+        @Override
+        public boolean video() {
+            return true;
+        }
+    }
+
+    record ToggleAudio(String streamId, String trackId, Boolean enabled) implements Toggle {
+        @Override
+        public boolean video() {
+            return false;
+        }
+    }
+
+    /** A stream as Ant Media's broadcast object. */
+    record GetBroadcastObject(String streamId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getBroadcastObject(from, this);
+        }
+    }
+
+    /** A page of a stream's viewers: from {@code offset} (0 when absent), at most {@code size} (all when absent or 0). */
+    record GetSubscribers(String streamId, Integer offset, Integer size) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getSubscribers(from, this);
+        }
+
+        @Override
+        public String problem() {
+            return (offset == null || offset >= 0) && (size == null || size >= 0) ? null
+                    : "getSubscribers needs offset and size of 0 or more";
+        }
+    }
+
+    /** The publisher's new free-text {@code metaData} for its stream ({@code ""} clears it). */
+    record UpdateStreamMetaData(String streamId, String metaData) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.updateStreamMetaData(from, this);
+        }
+
+        @Override
+        public String problem() {
+            return metaData != null ? null : "updateStreamMetaData needs metaData";
+        }
+    }
+
+    /** What the server holds for this session; {@code streamId} is echoed. */
+    record GetDebugInfo(String streamId) implements ClientMessage {
+        @Override
+        public void accept(Handler handler, SessionId from) {
+            handler.getDebugInfo(from, this);
         }
     }
 

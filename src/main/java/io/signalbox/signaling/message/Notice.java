@@ -16,7 +16,13 @@ public enum Notice {
     SUBSCRIBER_COUNT("subscriberCount"),
     SUBTRACK_LIST("subtrackList"),
     SUBTRACK_COUNT("subtrackCount"),
-    VIDEO_TRACK_ASSIGNMENT_LIST("videoTrackAssignmentList");
+    VIDEO_TRACK_ASSIGNMENT_LIST("videoTrackAssignmentList"),
+    BROADCAST_OBJECT("broadcastObject"),
+    SUBSCRIBER_LIST("subscriberList"),
+    STREAM_META_DATA_UPDATED("streamMetaDataUpdated"),
+    VIDEO_TOGGLED("videoToggled"),
+    AUDIO_TOGGLED("audioToggled"),
+    DEBUG_INFO("debugInfo");
 
     private final String wireName;
 

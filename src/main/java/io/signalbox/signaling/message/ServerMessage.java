@@ -103,6 +103,53 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** {@code broadcastObject}: a stream in the shape of Ant Media's broadcast, as a JSON string, as Ant Media sends it. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "broadcast"})
+    record BroadcastObject(String command, String definition, String streamId, String broadcast) implements ServerMessage {
+        public static BroadcastObject of(String streamId, String broadcast) {
+            return new BroadcastObject("notification", Notice.BROADCAST_OBJECT.wireName(), streamId, broadcast);
+        }
+    }
+
+    /** One viewer of a stream, Ant Media's subscriber fields. */
+    @JsonbPropertyOrder({"subscriberId", "streamId", "type", "connected"})
+    record Subscriber(String subscriberId, String streamId, String type, Boolean connected) {
+    }
+
+    /** {@code subscriberList}: a page of a stream's viewers. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "subscriberList"})
+    record SubscriberList(String command, String definition, String streamId, List<Subscriber> subscriberList)
+            implements ServerMessage {
+        public static SubscriberList of(String streamId, List<String> subscriberIds) {
+            return new SubscriberList("notification", Notice.SUBSCRIBER_LIST.wireName(), streamId,
+                    subscriberIds.stream().map(id -> new Subscriber(id, streamId, "play", true)).toList());
+        }
+    }
+
+    /** {@code streamMetaDataUpdated}: what a stream's publisher now says of it, to its viewers and its rooms' members. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "metaData"})
+    record MetaDataUpdated(String command, String definition, String streamId, String metaData) implements ServerMessage {
+        public static MetaDataUpdated of(String streamId, String metaData) {
+            return new MetaDataUpdated("notification", Notice.STREAM_META_DATA_UPDATED.wireName(), streamId, metaData);
+        }
+    }
+
+    /** {@code videoToggled} / {@code audioToggled}: a publisher turned its video or audio on or off. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "trackId", "enabled"})
+    record Toggled(String command, String definition, String streamId, String trackId, Boolean enabled) implements ServerMessage {
+        public static Toggled of(Notice event, String streamId, String trackId, boolean enabled) {
+            return new Toggled("notification", event.wireName(), streamId, trackId, enabled);
+        }
+    }
+
+    /** {@code debugInfo}: what the server holds for the asking session, as a JSON string. */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "debugInfo"})
+    record DebugInfo(String command, String definition, String streamId, String debugInfo) implements ServerMessage {
+        public static DebugInfo of(String streamId, String debugInfo) {
+            return new DebugInfo("notification", Notice.DEBUG_INFO.wireName(), streamId, debugInfo);
+        }
+    }
+
     /** {@code subtrackList}: a page of a conference's tracks. */
     @JsonbPropertyOrder({"command", "definition", "streamId", "subtrackList"})
     record SubtrackList(String command, String definition, String streamId, List<Subtrack> subtrackList) implements ServerMessage {
