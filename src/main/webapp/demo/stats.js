@@ -21,7 +21,9 @@ export function showStats(client, panel) {
     if (e.detail.definition === 'subscriberCount') viewers[e.detail.streamId] = e.detail.count;
   });
   const timer = setInterval(async () => {
-    for (const [streamId, role] of client.roles) if (role === 'publish') client.getSubscriberCount(streamId);
+    if (client.connection.isOpen) { // while it reconnects there is nobody to ask
+      for (const [streamId, role] of client.roles) if (role === 'publish') client.getSubscriberCount(streamId);
+    }
     for (const streamId of Object.keys(viewers)) if (client.roles.get(streamId) !== 'publish') delete viewers[streamId];
     const rows = [];
     for (const [key, link] of client.links) {

@@ -2,7 +2,9 @@ import { SdkError, SignalboxError } from './errors.js';
 
 /**
  * The signaling WebSocket: sends JSON frames, pings to keep the session alive, and after a
- * dropped socket reconnects with exponential backoff. Events: 'open' (detail: {reconnected}),
+ * dropped socket reconnects with exponential backoff; when the server says it will stop, it
+ * reconnects at once ({@link moveOn}), and a node that refuses it while draining (close code
+ * 1013) only lengthens the wait. Events: 'open' (detail: {reconnected}),
  * 'message' (detail: the parsed frame), 'close' (detail: {code, willReconnect}).
  */
 export class SignalingConnection extends EventTarget {
@@ -21,6 +23,8 @@ export class SignalingConnection extends EventTarget {
     this.socket = null;
     this.closedByUser = false;
     this.attempt = 0;
+    /** Sockets refused in a row by a server that takes no new session (1013): each doubles the wait. */
+    this.refusals = 0;
     this.opened = false;
   }
 
@@ -44,6 +48,7 @@ export class SignalingConnection extends EventTarget {
         resolve();
       };
       socket.onmessage = (event) => {
+        this.refusals = 0; // a server that answers took this session
         let frame;
         try {
           frame = JSON.parse(event.data);
@@ -54,6 +59,7 @@ export class SignalingConnection extends EventTarget {
       };
       socket.onclose = (event) => {
         this.stopPing();
+        if (event.code === 1013) this.refusals += 1;
         const willReconnect = this.reconnect && !this.closedByUser && this.opened;
         this.dispatchEvent(new CustomEvent('close', { detail: { code: event.code, willReconnect } }));
         if (!settled) {
@@ -84,8 +90,19 @@ export class SignalingConnection extends EventTarget {
     if (this.socket) this.socket.close(1000);
   }
 
+  /**
+   * The server will stop (it sent server_will_stop): closes this socket and opens another at the
+   * same address at once, which a load balancer gives to another node; everything is then asked
+   * for again, as after a dropped socket.
+   */
+  moveOn() {
+    if (!this.socket || this.closedByUser) return;
+    this.attempt = 0;
+    this.socket.close(1000);
+  }
+
   scheduleReconnect() {
-    const delay = Math.min(this.maxBackoffMillis, this.backoffMillis * 2 ** this.attempt);
+    const delay = Math.min(this.maxBackoffMillis, this.backoffMillis * 2 ** (this.attempt + this.refusals));
     this.attempt += 1;
     this.retryTimer = setTimeout(() => {
       this.open().catch(() => { /* onclose already scheduled the next try */ });

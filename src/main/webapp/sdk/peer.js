@@ -79,6 +79,12 @@ export class PeerLink extends EventTarget {
 
   /** @param {{type: RTCSdpType, sdp: string}} frame a takeConfiguration */
   async takeConfiguration(frame) {
+    if (frame.type === 'answer' && this.pc.signalingState === 'stable') {
+      // No offer of ours waits: an answer to one the other side dropped (it stopped and played
+      // again, as Ant Media's player does when it reconnects). Its next answer is the one.
+      console.warn('signalbox: an answer with no offer waiting is ignored', this.streamId);
+      return;
+    }
     try {
       await this.pc.setRemoteDescription({ type: frame.type, sdp: frame.sdp });
     } catch (e) {

@@ -43,3 +43,34 @@ export class MediaServerRecovery {
     this.streams.delete(streamId);
   }
 }
+
+/**
+ * After a reconnect every stream is asked for again, and the other clients come back in any
+ * order: a play may reach the server before its publisher's publish (no_stream_exist), a publish
+ * before the old node has let the stream go (streamIdInUse). Such a request is asked again,
+ * waiting 0.5 s, then twice as long each time up to 8 s, at most 10 times, until it starts.
+ */
+export class AskAgainAfterReconnect {
+  constructor() {
+    /** @type {Map<string, number>} stream asked for again to the tries made since */
+    this.pending = new Map();
+  }
+
+  /** {@code streamId} was asked for again on a new socket. */
+  asked(streamId) { this.pending.set(streamId, 0); }
+
+  /** It started, or the client let it go: no more tries. */
+  done(streamId) { this.pending.delete(streamId); }
+
+  /** The wait before asking again after a refusal, or null when it is not waited for or was tried enough. */
+  next(streamId) {
+    if (!this.pending.has(streamId)) return null;
+    const attempt = this.pending.get(streamId);
+    if (attempt >= 10) {
+      this.pending.delete(streamId);
+      return null;
+    }
+    this.pending.set(streamId, attempt + 1);
+    return Math.min(8000, 500 * 2 ** attempt);
+  }
+}

@@ -2,7 +2,7 @@ import { SdkError, SignalboxError } from './errors.js';
 import { SignalingConnection } from './connection.js';
 import { LocalMedia } from './media.js';
 import { PeerLink } from './peer.js';
-import { MediaServerRecovery } from './recovery.js';
+import { AskAgainAfterReconnect, MediaServerRecovery } from './recovery.js';
 import { RoomMembership } from './rooms.js';
 
 export { SdkError, SignalboxError } from './errors.js';
@@ -27,6 +27,7 @@ export class Signalbox extends EventTarget {
     this.ladders = new Map();
     this.rooms = new RoomMembership();
     this.recovery = new MediaServerRecovery();
+    this.again = new AskAgainAfterReconnect();
     /** @type {RTCIceServer[]} the server's STUN and TURN servers, unless options.iceServers are given */
     this.iceServers = [];
     this.connection = new SignalingConnection(this.url, options);
@@ -220,15 +221,28 @@ export class Signalbox extends EventTarget {
       this.publish(streamId, { mainTrack: room }).catch(() => { /* raised already */ });
       for (const other of frame.streams || []) this.playInRoom(room, other, 0);
     }
-    if (definition === 'publish_started' || definition === 'play_started') this.recovery.succeeded(streamId);
+    if (definition === 'publish_started' || definition === 'play_started') {
+      this.recovery.succeeded(streamId);
+      this.again.done(streamId);
+    }
     if ((definition === 'publish_finished' || definition === 'play_finished')) this.recoverLater(streamId);
     if (definition === 'streamJoined' && this.rooms.has(room)) this.playInRoom(room, streamId, 0);
     if (definition === 'streamLeaved' && this.rooms.has(room)) this.forget(streamId);
+    if (definition === 'server_will_stop') this.connection.moveOn();
     this.emit('notification', frame);
     this.callback(definition, frame);
   }
 
   onServerError(frame) {
+    const wait = frame.definition === 'no_stream_exist' || frame.definition === 'streamIdInUse' ? this.again.next(frame.streamId) : null;
+    if (wait !== null) {
+      setTimeout(() => {
+        const role = this.roles.get(frame.streamId);
+        if (role === 'publish') this.publish(frame.streamId).catch(() => { /* raised already */ });
+        if (role === 'play') this.play(frame.streamId);
+      }, wait);
+      return;
+    }
     if (frame.definition === 'media_server_unavailable' || frame.definition === 'no_stream_exist') {
       this.recoverLater(frame.streamId);
     }
@@ -270,6 +284,7 @@ export class Signalbox extends EventTarget {
     for (const [streamId, role] of [...this.roles]) {
       if (this.rooms.covers(streamId)) continue; // joinRoom below asks for these again
       if (role === 'p2p') this.send({ command: 'join', streamId, mode: 'both', multiPeer: false, token: this.options.token ?? '' });
+      if (role === 'publish' || role === 'play') this.again.asked(streamId);
       if (role === 'publish') this.publish(streamId).catch(() => {});
       if (role === 'play') this.play(streamId);
     }
@@ -319,6 +334,7 @@ export class Signalbox extends EventTarget {
       if (k === streamId || k.startsWith(streamId + '/')) this.closeLink(k);
     }
     this.roles.delete(streamId);
+    this.again.done(streamId);
     this.rooms.forget(streamId);
     this.recovery.forget(streamId);
   }

@@ -128,6 +128,48 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void preStopDrainsThePodWithTheDrainSecretsTokenBeforeLibertyStops() throws IOException {
+        Deployment deployment = get("signalbox", Deployment.class);
+        Container container = container();
+        String hook = String.join(" ", container.getLifecycle().getPreStop().getExec().getCommand());
+        assertTrue(hook.contains("-X POST") && hook.contains("http://127.0.0.1:" + libertyHttpPort() + "/rest/v2/drain"),
+                "the hook drains this pod through Liberty's port: " + hook);
+        Secret drain = get("signalbox-drain", Secret.class);
+        var volume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getSecret() != null && drain.getMetadata().getName().equals(v.getSecret().getSecretName()))
+                .findFirst().orElseThrow(() -> new AssertionError("the drain Secret is not mounted"));
+        String mount = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("the drain Secret's volume is not mounted")).getMountPath();
+        String key = drain.getStringData().keySet().iterator().next();
+        assertTrue(hook.contains("Bearer $(cat " + mount + "/" + key + ")"), "the hook shows the Secret's token: " + hook);
+        Matcher sleep = Pattern.compile("sleep (\\d+)").matcher(hook);
+        assertTrue(sleep.find(), "the hook waits for the SDKs to move: " + hook);
+        assertTrue(Integer.parseInt(sleep.group(1)) < deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds(),
+                "the grace period outlasts the hook");
+    }
+
+    @Test
+    void coturnChecksTheTurnCredentialsWithTheSecretSignalboxSignsThemWith() {
+        Deployment coturn = get("signalbox-coturn", Deployment.class);
+        Container container = coturn.getSpec().getTemplate().getSpec().getContainers().get(0);
+        List<String> command = container.getCommand();
+        assertTrue(command.contains("--use-auth-secret"), command::toString);
+        String key = turnSecret().getStringData().keySet().iterator().next();
+        assertTrue(command.contains("--static-auth-secret=$(" + key + ")"), command::toString);
+        EnvVar secret = container.getEnv().stream().filter(e -> e.getName().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("coturn is not given " + key));
+        assertEquals(turnSecret().getMetadata().getName(), secret.getValueFrom().getSecretKeyRef().getName());
+        assertEquals(key, secret.getValueFrom().getSecretKeyRef().getKey());
+        // Signalbox hands out the port coturn listens on.
+        Matcher uri = Pattern.compile("turn:[^:]+:(\\d+)").matcher(configMap().getData().get("SIGNALBOX_ICE_TURN_URI"));
+        assertTrue(uri.find());
+        assertTrue(command.contains("--listening-port=" + uri.group(1)), command::toString);
+        assertEquals(Integer.parseInt(uri.group(1)), port(container, "turn-udp").getContainerPort());
+        Service service = get("signalbox-coturn", Service.class);
+        assertEquals(coturn.getSpec().getTemplate().getMetadata().getLabels(), service.getSpec().getSelector());
+    }
+
+    @Test
     void membersFindEachOtherThroughTheHeadlessServiceOnTheClusterPort() {
         Service headless = get("signalbox-cluster", Service.class);
         assertEquals("None", headless.getSpec().getClusterIP());

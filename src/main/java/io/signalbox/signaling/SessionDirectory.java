@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,11 @@ public class SessionDirectory {
 
     public int size() {
         return sessions.size();
+    }
+
+    /** The sessions open on this node now. */
+    public List<SessionId> local() {
+        return List.copyOf(sessions.keySet());
     }
 
     /**

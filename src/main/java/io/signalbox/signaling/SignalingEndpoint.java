@@ -32,6 +32,9 @@ public class SignalingEndpoint {
     SessionDirectory directory;
 
     @Inject
+    Drain drain;
+
+    @Inject
     Dispatcher dispatcher;
 
     @Inject
@@ -51,6 +54,10 @@ public class SignalingEndpoint {
 
     @OnOpen
     public void open(Session session) throws IOException {
+        if (drain.draining()) {
+            session.close(new CloseReason(CloseCodes.TRY_AGAIN_LATER, "server is draining"));
+            return;
+        }
         if (directory.size() >= limits.maxSessions()) {
             LOG.log(Level.WARNING, "refused a session: " + limits.maxSessions() + " are open");
             session.close(new CloseReason(CloseCodes.TRY_AGAIN_LATER, "server full"));

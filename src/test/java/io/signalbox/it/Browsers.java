@@ -98,9 +98,9 @@ public final class Browsers implements AutoCloseable {
         return pages;
     }
 
-    /** Waits until the page's signaling connection is open. */
+    /** Waits until the demo page's signaling connection is open and its buttons are wired. */
     public static void awaitConnected(Page page) {
-        page.waitForFunction("() => document.getElementById('state').textContent.includes('open')");
+        page.waitForFunction("() => document.getElementById('state').textContent.includes('open') && window.demo.ready === true");
     }
 
     /** Waits until the page shows a remote video that is really decoding frames. */

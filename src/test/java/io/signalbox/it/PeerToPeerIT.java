@@ -67,6 +67,26 @@ class PeerToPeerIT {
         }
     }
 
+    /** Ant Media's SDK built with isMultiPeer sends multiPeer: true; it joins as any join, and no connectWithNewId comes. */
+    @Test
+    void aMultiPeerJoinIsAPlainJoinAndGetsNoConnectWithNewId() {
+        String s = Ids.unique("multipeer");
+        try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect();
+                SignalingClient c = SignalingClient.connect()) {
+            JsonObject multiPeer = Json.createObjectBuilder(Messages.join(s)).add("multiPeer", true).build();
+            a.send(multiPeer);
+            assertEquals(notification("joined", s), a.awaitNotification("joined"));
+            b.send(multiPeer);
+            assertEquals(notification("joined", s), b.awaitNotification("joined"));
+            a.awaitMessage("start");
+            c.send(multiPeer);
+            c.awaitError("NoSpaceForNewPeer");
+            for (SignalingClient client : List.of(a, b, c)) {
+                client.assertNothingPending();
+            }
+        }
+    }
+
     @Test
     void aClosedPeerFreesTheStreamForANewJoin() {
         String s = Ids.unique("closed");

@@ -22,7 +22,8 @@ public enum Notice {
     STREAM_META_DATA_UPDATED("streamMetaDataUpdated"),
     VIDEO_TOGGLED("videoToggled"),
     AUDIO_TOGGLED("audioToggled"),
-    DEBUG_INFO("debugInfo");
+    DEBUG_INFO("debugInfo"),
+    SERVER_WILL_STOP("server_will_stop");
 
     private final String wireName;
 
