@@ -307,7 +307,7 @@ public class Conferences {
 
     /**
      * Has {@code viewer}'s play of {@code room} carry the video of at most {@code count} feeds (0:
-     * every one's), the first in the order the feeds came; the others' audio still comes.
+     * every one's), chosen as {@link Player#video} says; the others' audio still comes.
      * no_peer_associated_before, naming the room, when it does not play it.
      */
     public void maxVideo(SessionId viewer, String room, int count) {

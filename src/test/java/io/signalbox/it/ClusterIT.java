@@ -105,9 +105,9 @@ class ClusterIT {
                 String subscriberId = publisher.awaitMessage("start").getString("subscriberId");
                 JsonObject offer = Messages.configuration(s, "offer", Messages.OFFER_SDP);
                 publisher.send(Messages.toSubscriber(offer, subscriberId));
-                assertEquals(offer, viewer.awaitMessage("takeConfiguration"));
+                assertEquals(Messages.relayed(offer), viewer.awaitMessage("takeConfiguration"));
                 viewer.send(Messages.configuration(s, "answer", Messages.ANSWER_SDP));
-                assertEquals(Messages.toSubscriber(Messages.configuration(s, "answer", Messages.ANSWER_SDP), subscriberId),
+                assertEquals(Messages.relayed(Messages.toSubscriber(Messages.configuration(s, "answer", Messages.ANSWER_SDP), subscriberId)),
                         publisher.awaitMessage("takeConfiguration"));
             }
             publisher.send(Messages.stop(s));

@@ -41,6 +41,11 @@ public final class Messages {
         return Json.createObjectBuilder().add("command", "stop").add("streamId", streamId).build();
     }
 
+    /** A takeConfiguration as the server relays it: as it came, with an empty idMapping (protocol section 5). */
+    public static JsonObject relayed(JsonObject configuration) {
+        return Json.createObjectBuilder(configuration).add("idMapping", Json.createObjectBuilder()).build();
+    }
+
     /** A relayed message as a publisher sends it to one viewer. */
     public static JsonObject toSubscriber(JsonObject message, String subscriberId) {
         return Json.createObjectBuilder(message).add("subscriberId", subscriberId).build();

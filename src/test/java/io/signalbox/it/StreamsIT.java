@@ -51,12 +51,12 @@ class StreamsIT {
                 for (int i = 0; i < 3; i++) {
                     SignalingClient viewer = viewers.get(i);
                     JsonObject offer = viewer.awaitMessage("takeConfiguration");
-                    assertEquals(Messages.configuration(s, "offer", Messages.OFFER_SDP.replace("4611731400430051336", "100" + i)), offer);
+                    assertEquals(Messages.relayed(Messages.configuration(s, "offer", Messages.OFFER_SDP.replace("4611731400430051336", "100" + i))), offer);
                     assertEquals(Messages.candidate(s, i, "candidate:" + i), viewer.awaitMessage("takeCandidate"));
                     viewer.assertNothingPending();
 
                     viewer.send(Messages.configuration(s, "answer", Messages.ANSWER_SDP));
-                    assertEquals(Messages.toSubscriber(Messages.configuration(s, "answer", Messages.ANSWER_SDP), subscribers.get(i)),
+                    assertEquals(Messages.relayed(Messages.toSubscriber(Messages.configuration(s, "answer", Messages.ANSWER_SDP), subscribers.get(i))),
                             publisher.awaitMessage("takeConfiguration"));
                     viewer.send(Messages.candidate(s, 0, Messages.CANDIDATE));
                     assertEquals(Messages.toSubscriber(Messages.candidate(s, 0, Messages.CANDIDATE), subscribers.get(i)),

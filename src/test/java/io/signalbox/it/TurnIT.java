@@ -116,6 +116,46 @@ class TurnIT {
         }
     }
 
+    /**
+     * Ant Media's SDK as a new user tries it: no iceServers (its default asks the server, with
+     * getIceServerConfig, and adds Google's STUN server to the answer), no remoteVideoId (the app
+     * takes the stream from newStreamAvailable). The browser resolves no name but localhost, so
+     * that STUN server is never reached: the call runs on loopback, with this server's TURN
+     * server in the configuration.
+     */
+    @Test
+    void antMediasSdkWithItsDefaultOptionsCompletesACall() throws Exception {
+        String s = Ids.unique("ams-defaults");
+        String bundle = AmsSdk.browserBundle();
+        try (Browsers offline = Browsers.withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.local")) {
+            List<Page> pages = List.of(offline.open("/"), offline.open("/"));
+            for (Page page : pages) {
+                page.evaluate("() => { document.body.innerHTML = '<video id=\"localVideo\" autoplay muted playsinline></video>"
+                        + "<video id=\"them\" autoplay muted playsinline></video>'; }");
+                page.addScriptTag(new Page.AddScriptTagOptions().setContent(bundle));
+                page.evaluate("() => { window.webrtc_adaptor.WebRTCAdaptor.pluginInitMethods.length = 0;"
+                        + " window.amsEvents = []; window.amsErrors = [];"
+                        + " window.ams = new window.webrtc_adaptor.WebRTCAdaptor({"
+                        + "  websocket_url: location.origin.replace('http', 'ws') + '/websocket', localVideoId: 'localVideo',"
+                        + "  callback: (info, obj) => { window.amsEvents.push(info);"
+                        + "    if (info === 'newStreamAvailable') document.getElementById('them').srcObject = obj.stream; },"
+                        + "  callbackError: (error) => window.amsErrors.push(error) }); }");
+                page.waitForFunction("u => window.amsEvents.includes('initialized')"
+                        + " && window.ams.peerconnection_config.iceServers.some(x => x.urls === u && x.username)", TurnServer.URI);
+            }
+            pages.get(0).evaluate("s => window.ams.join(s)", s);
+            pages.get(0).waitForFunction("() => window.amsEvents.includes('joined')");
+            pages.get(1).evaluate("s => window.ams.join(s)", s);
+            for (Page page : pages) {
+                page.waitForFunction("() => { const v = document.getElementById('them');"
+                        + " return v.videoWidth > 0 && v.srcObject.getVideoTracks().some(t => t.readyState === 'live'); }");
+                assertEquals(List.of(), page.evaluate("() => window.amsErrors"));
+            }
+            Browsers.screenshot(pages.get(1), "ams-default-options-call");
+        }
+    }
+
     @Test
     void coturnRefusesAForgedOrExpiredCredentialAndAcceptsAGenuineOne() {
         long future = Instant.now().getEpochSecond() + 600;

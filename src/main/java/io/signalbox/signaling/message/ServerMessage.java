@@ -253,8 +253,13 @@ public sealed interface ServerMessage {
     @JsonbPropertyOrder({"command", "streamId", "type", "sdp", "subscriberId", "idMapping"})
     record Configuration(String command, String streamId, String type, String sdp, String subscriberId,
             Map<String, String> idMapping) implements ServerMessage {
+        /**
+         * A description relayed as it came, with an empty {@code idMapping}: Ant Media's SDK reads
+         * {@code idMapping[streamId][mid]} on every track when the app gave no remoteVideoId, and
+         * without one its track handler throws and no newStreamAvailable comes.
+         */
         public static Configuration relay(String streamId, String type, String sdp, String subscriberId) {
-            return new Configuration("takeConfiguration", streamId, type, sdp, subscriberId, null);
+            return new Configuration("takeConfiguration", streamId, type, sdp, subscriberId, Map.of());
         }
 
         public static Configuration fromMediaServer(String streamId, String type, String sdp, Map<String, String> idMapping) {

@@ -47,7 +47,7 @@ class ServerMessageJsonTest {
 
     @Test
     void encodesRelayedConfigurationAndCandidateWithTheirFields() {
-        assertEquals("{\"command\":\"takeConfiguration\",\"streamId\":\"a\",\"type\":\"answer\",\"sdp\":\"v=0\\r\\n\"}",
+        assertEquals("{\"command\":\"takeConfiguration\",\"streamId\":\"a\",\"type\":\"answer\",\"sdp\":\"v=0\\r\\n\",\"idMapping\":{}}",
                 ServerMessageJson.encode(ServerMessage.Configuration.relay("a", "answer", "v=0\r\n", null)));
         assertEquals("{\"command\":\"takeCandidate\",\"streamId\":\"a\",\"label\":1,\"id\":\"1\",\"candidate\":\"c\"}",
                 ServerMessageJson.encode(ServerMessage.Candidate.relay("a", 1, "1", "c", null)));
