@@ -35,6 +35,17 @@ public class Drain {
         return sessions.size();
     }
 
+    /**
+     * A session registered just as the drain began, after the check that refuses new ones and
+     * after the drain listed the sessions to tell, is told too (twice at worst, which changes
+     * nothing for either SDK).
+     */
+    void admitted(SessionId session) {
+        if (draining.get()) {
+            directory.send(session, Notification.of(Notice.SERVER_WILL_STOP, null));
+        }
+    }
+
     public boolean draining() {
         return draining.get();
     }

@@ -71,6 +71,7 @@ public class SignalingEndpoint {
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
         id = directory.register(session);
         sessionTokens.connected(id, (String) session.getUserProperties().get(UpgradeToken.PROPERTY));
+        drain.admitted(id);
     }
 
     /**
