@@ -12,6 +12,9 @@ export { SdkError, SignalboxError } from './errors.js';
  * signaling connection. Reports through AMS-style callback(info, object) and
  * callbackError(error, message), and as events: 'notification', 'stream', 'error', 'state'.
  */
+/** How long a play through the media server may take to connect before it is asked for again. */
+const PLAY_CONNECT_MILLIS = 15000;
+
 export class Signalbox extends EventTarget {
   /** @param {import('./signalbox').SignalboxOptions} options */
   constructor(options = {}) {
@@ -166,8 +169,12 @@ export class Signalbox extends EventTarget {
     switch (command) {
       case 'start': return this.onStart(streamId, frame.subscriberId, frame.encoderSettings);
       case 'takeConfiguration':
-        // An offer that maps its media sections to streams comes from a media server.
-        if (frame.idMapping && this.roles.get(streamId) === 'play') this.recovery.through(streamId);
+        // An offer that maps its media sections to streams comes from a media server (a relayed
+        // one carries an empty mapping, for Ant Media's SDK).
+        if (frame.idMapping && Object.keys(frame.idMapping).length > 0 && this.roles.get(streamId) === 'play') {
+          this.recovery.through(streamId);
+          this.watchPlay(streamId);
+        }
         return this.linkFor(frame, true)?.takeConfiguration(frame);
       case 'takeCandidate': return this.linkFor(frame, false)?.takeCandidate(frame);
       case 'stop': return this.onStop(streamId, frame.subscriberId);
@@ -267,6 +274,23 @@ export class Signalbox extends EventTarget {
       if (role === 'publish') this.publish(streamId).catch(() => { /* raised already */ });
       else this.play(streamId);
     });
+  }
+
+  /**
+   * A play through the media server whose connection is not up 15 s after the server's offer
+   * (its ICE never completed, on a loaded machine) is stopped and, as any play the media server
+   * ended, asked for again (recoverLater on its play_finished).
+   */
+  watchPlay(streamId) {
+    clearTimeout(this.playWatch?.get(streamId));
+    this.playWatch = this.playWatch || new Map();
+    this.playWatch.set(streamId, setTimeout(() => {
+      this.playWatch.delete(streamId);
+      const link = this.links.get(key(streamId));
+      if (this.roles.get(streamId) !== 'play' || !link || link.pc.connectionState === 'connected') return;
+      console.warn('signalbox: the media server connection of', streamId, 'did not come up; playing again');
+      this.send({ command: 'stop', streamId }); // its play_finished brings the next try
+    }, PLAY_CONNECT_MILLIS));
   }
 
   playInRoom(room, streamId, attempt) {
