@@ -31,6 +31,8 @@ export class Signalbox extends EventTarget {
     this.rooms = new RoomMembership();
     this.recovery = new MediaServerRecovery();
     this.again = new AskAgainAfterReconnect();
+    /** @type {Map<string, any>} plays through the media server waiting to connect, to their timers */
+    this.playWatch = new Map();
     /** @type {RTCIceServer[]} the server's STUN and TURN servers, unless options.iceServers are given */
     this.iceServers = [];
     this.connection = new SignalingConnection(this.url, options);
@@ -282,8 +284,7 @@ export class Signalbox extends EventTarget {
    * ended, asked for again (recoverLater on its play_finished).
    */
   watchPlay(streamId) {
-    clearTimeout(this.playWatch?.get(streamId));
-    this.playWatch = this.playWatch || new Map();
+    clearTimeout(this.playWatch.get(streamId));
     this.playWatch.set(streamId, setTimeout(() => {
       this.playWatch.delete(streamId);
       const link = this.links.get(key(streamId));

@@ -238,20 +238,24 @@ public class Conferences {
      */
     public List<String> videoAssignments(SessionId viewer, String room) {
         Conference current = store.conferences().get(room);
-        Player player = current == null ? null : current.players().get(viewer);
+        Player player = requirePlayer(current, viewer, room);
+        return player.video(received(player, current, own(viewer, current)));
+    }
+
+    /** {@code viewer}'s player in {@code conference} (of {@code room}); no_peer_associated_before, naming the room, when it does not play it. */
+    private static Player requirePlayer(Conference conference, SessionId viewer, String room) {
+        Player player = conference == null ? null : conference.players().get(viewer);
         if (player == null) {
             throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, viewer + " does not play " + room);
         }
-        return player.video(received(player, current, own(viewer, current)));
+        return player;
     }
 
     /** Ends {@code viewer}'s play of {@code room}; no_peer_associated_before, naming the room, when it does not play it. */
     public void stop(SessionId viewer, String room) {
         store.locked(() -> {
             Conference current = store.conferences().get(room);
-            if (current == null || !current.players().containsKey(viewer)) {
-                throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, viewer + " does not play " + room);
-            }
+            requirePlayer(current, viewer, room);
             Map<SessionId, Player> players = new LinkedHashMap<>(current.players());
             players.remove(viewer);
             store.conferences().put(room, current.players(players));
@@ -348,10 +352,7 @@ public class Conferences {
     private void change(SessionId viewer, String room, UnaryOperator<Player> change) {
         store.locked(() -> {
             Conference current = store.conferences().get(room);
-            Player player = current == null ? null : current.players().get(viewer);
-            if (player == null) {
-                throw new SignalingException(ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, viewer + " does not play " + room);
-            }
+            Player player = requirePlayer(current, viewer, room);
             Map<SessionId, Player> players = new LinkedHashMap<>(current.players());
             players.put(viewer, change.apply(player));
             store.conferences().put(room, current.players(players));

@@ -145,9 +145,8 @@ public class StreamService {
 
     /** The streams {@code session} publishes into conference {@code room}. */
     public List<StreamId> publishedInto(SessionId session, String room) {
-        return store.involvement().heldBy(session).stream()
-                .filter(stream -> store.find(stream).filter(b -> b.publisher().equals(session) && room.equals(b.conference())).isPresent())
-                .toList();
+        return heldBy(session, true).stream()
+                .filter(stream -> store.find(stream).map(b -> room.equals(b.conference())).orElse(false)).toList();
     }
 
     public Viewing play(SessionId session, StreamId stream, Optional<SubscriberId> requested) {
