@@ -15,8 +15,8 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports the signaling service up, with the size of each registry, on {@code /health/live}
- * and {@code /health/ready}.
+ * Reports the signaling service up, with the size of each registry and how frames are written
+ * ({@code virtual-threads} or {@code async}), on {@code /health/live} and {@code /health/ready}.
  */
 @Liveness
 @Readiness
@@ -57,6 +57,7 @@ public class SignalingHealth implements HealthCheck {
                 .withData("conferencePlayers", conferences.playerCount())
                 .withData("sessionTokens", sessionTokens.size())
                 .withData("clusterMembers", nodes.members())
+                .withData("writes", sessions.writes())
                 .build();
     }
 }

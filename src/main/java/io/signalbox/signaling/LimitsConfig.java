@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The abuse limits of the WebSocket boundary: {@code signalbox.limits.*} and allowed Origins. */
+/**
+ * The WebSocket boundary's settings: its abuse limits ({@code signalbox.limits.*}), the allowed
+ * Origins, and how frames are written ({@code signalbox.websocket.writes}).
+ */
 @ApplicationScoped
 public class LimitsConfig {
     /** Seconds' worth of messages a session may send in one burst. */
@@ -37,6 +40,17 @@ public class LimitsConfig {
     @ConfigProperty(name = "signalbox.security.allowed-origins", defaultValue = "*")
     String allowedOrigins;
 
+    /**
+     * {@code virtual-threads}: each session's frames are written blocking, on a virtual thread of
+     * its own while any wait (on a JVM without virtual threads, before Java 21, as {@code async});
+     * {@code async}: with the container's asynchronous writes. Blocking writes skip the container's
+     * hand-off to its write selector and back, about a fifth of the CPU per relayed frame
+     * (docs/benchmark.md).
+     */
+    @Inject
+    @ConfigProperty(name = "signalbox.websocket.writes", defaultValue = "virtual-threads")
+    String writes;
+
     public int maxFrameBytes() {
         return maxFrameBytes;
     }
@@ -59,6 +73,16 @@ public class LimitsConfig {
 
     public long idleTimeoutMillis() {
         return idleTimeoutSeconds * 1000L;
+    }
+
+    /** Whether frames are to be written blocking on virtual threads; fails on a value that is neither way. */
+    public boolean writesOnVirtualThreads() {
+        return switch (writes) {
+            case "virtual-threads" -> true;
+            case "async" -> false;
+            default -> throw new IllegalStateException(
+                    "signalbox.websocket.writes is '" + writes + "'; it takes virtual-threads or async");
+        };
     }
 
     /**

@@ -8,26 +8,38 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The frames on their way to one session. Writes are asynchronous, so no thread waits on a slow
- * client: each write's completion starts the next. A client that takes no frame for
- * {@link SessionDirectory#SEND_TIMEOUT_MILLIS} (the container fails the write) or falls
- * {@link SessionDirectory#MAX_QUEUED} frames behind is cut off with 1001, and its close releases
- * what it held.
+ * The frames on their way to one session, written one at a time in order, so no thread that
+ * hands a frame over waits on a slow client. Two ways to write (signalbox.websocket.writes):
+ * blocking writes on a virtual thread of this outbox's own, started when frames wait and ended
+ * when none do; or the container's asynchronous writes, each completion starting the next.
+ * A client that falls {@link SessionDirectory#MAX_QUEUED} frames behind, or takes no frame for
+ * {@link SessionDirectory#SEND_TIMEOUT_MILLIS} (the container fails an asynchronous write; a
+ * blocking write that long is seen by the next frame offered), is cut off with 1001, and its
+ * close releases what it held.
  */
 final class Outbox {
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+    private static final long SEND_TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(SessionDirectory.SEND_TIMEOUT_MILLIS);
 
     private final SessionId id;
     private final Session session;
+    /** Runs this outbox's blocking writes; null when the container's asynchronous writes are used. */
+    private final Executor blockingWriter;
     private final Queue<String> waiting = new ArrayDeque<>();
     private boolean writing;
     private boolean cutOff;
+    /** When the blocking write under way began ({@link System#nanoTime}); meaningful while {@code writing}. */
+    private volatile long writeStarted;
+    private volatile boolean inWrite;
 
-    Outbox(SessionId id, Session session) {
+    Outbox(SessionId id, Session session, Executor blockingWriter) {
         this.id = id;
         this.session = session;
+        this.blockingWriter = blockingWriter;
     }
 
     boolean isOpen() {
@@ -35,59 +47,89 @@ final class Outbox {
     }
 
     void offer(String frame) {
+        String problem = null;
+        boolean start = false;
         synchronized (this) {
             if (cutOff) {
                 return;
             }
-            if (writing) {
-                if (waiting.size() >= SessionDirectory.MAX_QUEUED) {
-                    cutOff = true;
-                    waiting.clear();
-                } else {
-                    waiting.add(frame);
-                    return;
-                }
+            if (inWrite && System.nanoTime() - writeStarted > SEND_TIMEOUT_NANOS) {
+                problem = "took no frame for " + SessionDirectory.SEND_TIMEOUT_MILLIS + " ms";
+            } else if (waiting.size() >= SessionDirectory.MAX_QUEUED) {
+                problem = "fell " + SessionDirectory.MAX_QUEUED + " frames behind";
             } else {
+                waiting.add(frame);
+                start = !writing;
                 writing = true;
             }
-        }
-        if (cutOff) {
-            cutOff("fell " + SessionDirectory.MAX_QUEUED + " frames behind");
-        } else {
-            write(frame);
-        }
-    }
-
-    private void write(String frame) {
-        try {
-            session.getAsyncRemote().sendText(frame, this::written);
-        } catch (IllegalStateException e) {
-            LOG.log(Level.DEBUG, "session " + id + " closed while sending: " + e);
-            synchronized (this) {
-                waiting.clear();
-                writing = false;
-            }
-        }
-    }
-
-    private void written(SendResult result) {
-        if (!result.isOK()) {
-            synchronized (this) {
+            if (problem != null) {
                 cutOff = true;
                 waiting.clear();
-                writing = false;
             }
-            cutOff("a write failed: " + result.getException());
+        }
+        if (problem != null) {
+            cutOff(problem);
+        } else if (start && blockingWriter != null) {
+            blockingWriter.execute(this::writeAllWaiting);
+        } else if (start) {
+            writeNextAsync();
+        }
+    }
+
+    /** Blocking writes until no frame waits: on a thread of its own, so only this session's frames wait on its client. */
+    private void writeAllWaiting() {
+        while (true) {
+            String next = nextOrDone();
+            if (next == null) {
+                return;
+            }
+            writeStarted = System.nanoTime();
+            inWrite = true;
+            try {
+                session.getBasicRemote().sendText(next);
+            } catch (IOException | IllegalStateException e) {
+                failed("a write failed: " + e);
+                return;
+            } finally {
+                inWrite = false;
+            }
+        }
+    }
+
+    private void writeNextAsync() {
+        String next = nextOrDone();
+        if (next == null) {
             return;
         }
-        String next;
+        try {
+            session.getAsyncRemote().sendText(next, this::writtenAsync);
+        } catch (IllegalStateException e) {
+            failed("closed while sending: " + e);
+        }
+    }
+
+    private void writtenAsync(SendResult result) {
+        if (result.isOK()) {
+            writeNextAsync();
+        } else {
+            failed("a write failed: " + result.getException());
+        }
+    }
+
+    /** The next frame to write, or null when none waits, and then this outbox is no longer writing. */
+    private synchronized String nextOrDone() {
+        String next = waiting.poll();
+        writing = next != null;
+        return next;
+    }
+
+    private void failed(String why) {
         synchronized (this) {
-            next = waiting.poll();
-            writing = next != null;
+            cutOff = true;
+            waiting.clear();
+            writing = false;
         }
-        if (next != null) {
-            write(next);
-        }
+        cutOff(why);
     }
 
     private void cutOff(String why) {

@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -50,8 +51,22 @@ public class SessionDirectory {
     @Inject
     Nodes nodes;
 
-    /** Takes in what other nodes send to this node's sessions, and counts the sessions for the metrics. */
+    @Inject
+    LimitsConfig limits;
+
+    /** Where outboxes write blocking, a virtual thread each; null when they write asynchronously. */
+    private Executor blockingWriter;
+
+    /**
+     * Takes in what other nodes send to this node's sessions, counts the sessions for the
+     * metrics, and settles how frames are written.
+     */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        blockingWriter = limits.writesOnVirtualThreads() ? VirtualThreads.executor().orElse(null) : null;
+        LOG.log(Level.INFO, blockingWriter != null ? "frames are written blocking, on a virtual thread per session"
+                : "frames are written with the container's asynchronous writes (signalbox.websocket.writes="
+                        + (limits.writesOnVirtualThreads() ? "virtual-threads, and Java " + Runtime.version().feature()
+                                + " has none)" : "async)"));
         nodes.onReceive(this::receive);
         metrics.countSessionsWith(sessions::size);
     }
@@ -60,12 +75,17 @@ public class SessionDirectory {
     public SessionId register(Session session) {
         SessionId id = SessionId.of(nodes.self(), session.getId());
         session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
-        sessions.put(id, new Connection(new Outbox(id, session), new RelayTable()));
+        sessions.put(id, new Connection(new Outbox(id, session, blockingWriter), new RelayTable()));
         return id;
     }
 
     public void unregister(SessionId id) {
         sessions.remove(id);
+    }
+
+    /** How frames are written on this node: {@code virtual-threads} or {@code async}. */
+    public String writes() {
+        return blockingWriter != null ? "virtual-threads" : "async";
     }
 
     public int size() {

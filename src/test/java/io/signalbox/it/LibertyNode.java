@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -42,11 +43,21 @@ public final class LibertyNode implements AutoCloseable {
     /** Starts server {@code name} of the runtime at {@code wlp} with {@code war}, and returns once it reports its health. */
     public static LibertyNode start(String name, int httpPort, Map<String, String> environment, Path wlp, Path war)
             throws IOException {
+        return start(name, httpPort, environment, wlp, war, Path.of("liberty"), () -> Server.registriesAt(httpPort));
+    }
+
+    /**
+     * Starts server {@code name} of the runtime at {@code wlp} with {@code war} and the
+     * {@code server.xml} and {@code jvm.options} of {@code config}, and returns once {@code ready}
+     * runs without failing. {@code JAVA_HOME} in {@code environment} picks the JVM.
+     */
+    public static LibertyNode start(String name, int httpPort, Map<String, String> environment, Path wlp, Path war,
+            Path config, Callable<?> ready) throws IOException {
         Path dir = wlp.resolve("usr/servers").resolve(name);
         deleteRecursively(dir);
         Files.createDirectories(dir.resolve("dropins"));
         for (String file : new String[] {"server.xml", "jvm.options"}) {
-            Files.copy(Path.of("liberty", file), dir.resolve(file));
+            Files.copy(config.resolve(file), dir.resolve(file));
         }
         Files.writeString(dir.resolve("bootstrap.properties"), "http.port=" + httpPort + "\n");
         Files.copy(war, dir.resolve("dropins/signalbox.war"));
@@ -61,7 +72,7 @@ public final class LibertyNode implements AutoCloseable {
                         if (!node.process.isAlive()) {
                             throw new IllegalStateException(name + " exited; see " + dir.resolve("console.log"));
                         }
-                        Server.registriesAt(httpPort);
+                        ready.call();
                         return true;
                     });
         } catch (RuntimeException e) {

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A peer that stops reading its socket: the server's writes to it back up, it is cut off and
- * released, and the sender, whose messages were on their way to it, carries on.
+ * released, and the sender, whose messages were on their way to it, carries on. Here with the
+ * default writes (blocking, on virtual threads, when the server's JVM has them);
+ * {@link SlowClientAsyncWritesIT} with the container's asynchronous writes.
  */
 @ExtendWith(ArquillianExtension.class)
 class SlowClientIT {
@@ -29,6 +31,12 @@ class SlowClientIT {
 
     @Test
     void aPeerThatReadsNothingIsCutOffAndTheSenderCarriesOn() {
+        // Arquillian's Liberty runs on the JVM the tests run on.
+        assertEquals(Runtime.version().feature() >= 21 ? "virtual-threads" : "async", Server.registries().getString("writes"));
+        aPeerThatReadsNothingIsCutOff();
+    }
+
+    static void aPeerThatReadsNothingIsCutOff() {
         String s = Ids.unique("slow");
         try (SignalingClient sender = SignalingClient.connect()) {
             WebSocket deaf = deafClient();

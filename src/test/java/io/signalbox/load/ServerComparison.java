@@ -1,0 +1,307 @@
+package io.signalbox.load;
+
+import io.signalbox.it.LibertyNode;
+import io.signalbox.load.floor.RelayFloorEndpoint;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Signalbox side by side with the servers it is measured against, from one command: starts
+ * Signalbox on Liberty, the floor (a bare Jakarta WebSocket relay, {@link RelayFloorEndpoint}, on
+ * the same Liberty, writing blocking and asynchronously), the PeerJS server, a bare Node {@code ws}
+ * relay and, when its jar is there, Signalbox on Payara Micro; runs the same scenarios against each
+ * with the Node generator {@code src/test/node/load.mjs} (rounds interleaved, so each server sees
+ * the same machine), stops them, and prints the tables with the ratios. See docs/benchmark.md.
+ *
+ * <p>{@code mvn -q exec:java@compare -Dexec.args="--pairs 50,500 --seconds 10 --rounds 2 --sessions 5000"}; also
+ * {@code --warm-up SECONDS} (15), {@code --java-home DIR} (the JVM of both Libertys and Payara;
+ * the one running this), {@code --payara JAR}.
+ */
+public final class ServerComparison {
+    private static final Path NODE_DIR = Path.of("src/test/node");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** One server under test: how the generator speaks to it, where, and its process. */
+    private record Subject(String name, String protocol, String url, long pid, boolean java, double startSeconds,
+            long rssAfterStart) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = LoadGenerator.options(args, 0);
+        List<Integer> pairs = Arrays.stream(o.getOrDefault("--pairs", "50,500").split(",")).map(Integer::valueOf).toList();
+        int seconds = Integer.parseInt(o.getOrDefault("--seconds", "10"));
+        int rounds = Integer.parseInt(o.getOrDefault("--rounds", "2"));
+        int sessions = Integer.parseInt(o.getOrDefault("--sessions", "5000"));
+        int warmUp = Integer.parseInt(o.getOrDefault("--warm-up", "15"));
+        String javaHome = o.getOrDefault("--java-home", System.getProperty("java.home"));
+        Path wlp = Path.of(o.getOrDefault("--wlp", "target/liberty/wlp"));
+        Path war = Path.of(o.getOrDefault("--war", "target/signalbox.war"));
+        Path payara = Path.of(o.getOrDefault("--payara", "target/payara/payara-micro.jar"));
+        Map<String, String> env = Map.of("JAVA_HOME", javaHome, "SIGNALBOX_LIMITS_MESSAGES_PER_SECOND", "1000000",
+                "SIGNALBOX_LIMITS_IDLE_TIMEOUT_SECONDS", "600", "SIGNALBOX_LIMITS_MAX_SESSIONS", "100000");
+        List<AutoCloseable> started = new ArrayList<>();
+        List<Subject> subjects = new ArrayList<>();
+        try {
+            long t0 = System.nanoTime();
+            LibertyNode signalbox = LibertyNode.start("compare-signalbox", 19401, env, wlp, war);
+            started.add(signalbox);
+            subjects.add(subject("Signalbox (Liberty)", "signalbox", signalbox.websocket().toString(), signalbox.javaPid(),
+                    true, t0));
+            t0 = System.nanoTime();
+            LibertyNode floor = LibertyNode.start("compare-floor", 19402, env, wlp, floorWar(), floorConfig(),
+                    () -> probe(URI.create("ws://localhost:19402/relay/basic?id=probe-" + System.nanoTime())));
+            started.add(floor);
+            subjects.add(subject("Jakarta relay floor, blocking writes (Liberty)", "ws", "ws://localhost:19402/relay/basic",
+                    floor.javaPid(), true, t0));
+            subjects.add(new Subject("Jakarta relay floor, asynchronous writes (Liberty)", "ws",
+                    "ws://localhost:19402/relay/async", floor.javaPid(), true, Double.NaN, 0));
+            if (Files.exists(payara)) {
+                t0 = System.nanoTime();
+                Process p = startPayara(payara, war, env, 19405);
+                started.add(p::destroyForcibly);
+                long pid = p.descendants().map(ProcessHandle::pid).findFirst().orElse(p.pid());
+                subjects.add(subject("Signalbox (Payara Micro)", "signalbox", "ws://localhost:19405/websocket", pid, true, t0));
+            }
+            t0 = System.nanoTime();
+            Process peerjs = startNode("peerjs-server.mjs", 19404);
+            started.add(peerjs::destroyForcibly);
+            subjects.add(subject("PeerJS server 1.0.2 (Node)", "peerjs", "ws://localhost:19404", peerjs.pid(), false, t0));
+            t0 = System.nanoTime();
+            Process ws = startNode("ws-relay.mjs", 19403);
+            started.add(ws::destroyForcibly);
+            subjects.add(subject("bare ws relay (Node)", "ws", "ws://localhost:19403", ws.pid(), false, t0));
+
+            Map<String, List<JsonObject>> relays = new LinkedHashMap<>();
+            for (Subject s : subjects) { // warm-up: the JVMs compile their hot paths
+                generate("relay", s, "--pairs", String.valueOf(pairs.get(0)), "--seconds", String.valueOf(warmUp));
+            }
+            for (int round = 0; round < rounds; round++) {
+                for (int p : pairs) {
+                    for (Subject s : subjects) {
+                        relays.computeIfAbsent(p + "\t" + s.name(), k -> new ArrayList<>())
+                                .add(generate("relay", s, "--pairs", String.valueOf(p), "--seconds", String.valueOf(seconds)));
+                    }
+                }
+            }
+            Map<String, JsonObject> held = new LinkedHashMap<>();
+            for (Subject s : subjects) {
+                if (!s.url().endsWith("/relay/async")) { // one floor server: its sessions are measured once
+                    held.put(s.name(), generate("connections", s, "--sessions", String.valueOf(sessions)));
+                }
+            }
+            printRelays(pairs, seconds, subjects, relays);
+            printConnections(sessions, subjects, held);
+        } finally {
+            java.util.Collections.reverse(started);
+            for (AutoCloseable c : started) {
+                c.close();
+            }
+        }
+    }
+
+    private static Subject subject(String name, String protocol, String url, long pid, boolean java, long startNanos)
+            throws IOException {
+        double start = (System.nanoTime() - startNanos) / 1e9;
+        return new Subject(name, protocol, url, pid, java, start, new ServerProcess(pid).rssBytes());
+    }
+
+    /**
+     * Runs one scenario of the Node generator against {@code s} and returns its result line, or
+     * a line saying it failed (the table shows it; the other servers are still measured).
+     */
+    private static JsonObject generate(String scenario, Subject s, String... options) throws InterruptedException {
+        try {
+            return run(scenario, s, options);
+        } catch (IOException | RuntimeException e) {
+            System.out.println(s.name() + ": " + scenario + " failed: " + e.getMessage());
+            return Json.createObjectBuilder().add("failedRun", String.valueOf(e.getMessage())).build();
+        }
+    }
+
+    private static JsonObject run(String scenario, Subject s, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", "load.mjs", scenario, "--target", s.protocol(), "--url", s.url(),
+                "--pid", String.valueOf(s.pid())));
+        command.addAll(List.of(options));
+        if (s.java()) {
+            command.add("--jcmd");
+        }
+        Process p = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IOException("load.mjs " + scenario + " against " + s.name() + " failed: " + out);
+        }
+        JsonObject result = Json.createReader(new StringReader(out.strip().lines().reduce((a, b) -> b).orElseThrow()))
+                .readObject();
+        System.out.println(s.name() + ": " + result);
+        return result;
+    }
+
+    private static void printRelays(List<Integer> pairs, int seconds, List<Subject> subjects,
+            Map<String, List<JsonObject>> relays) {
+        System.out.printf("%nRelay, %d s a run; each cell lists the runs; ratios are of the means, to the PeerJS server%n%n",
+                seconds);
+        System.out.println("| server | pairs | relayed msg/s | vs. PeerJS | round trip p50 / p99 (ms) | server CPU per message (µs) "
+                + "| vs. PeerJS | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (int p : pairs) {
+            List<JsonObject> peer = relays.get(p + "\t" + peerJs(subjects).name());
+            for (Subject s : subjects) {
+                List<JsonObject> runs = relays.get(p + "\t" + s.name());
+                System.out.printf("| %s | %d | %s | %.2fx | %s | %s | %.2fx | %s |%n", s.name(), p, cells(runs, "perSecond", "%,.0f"),
+                        mean(runs, "perSecond") / mean(peer, "perSecond"),
+                        runs.stream().map(r -> r.containsKey("failedRun") ? "failed"
+                                : String.format("%.1f / %.1f", num(r, "p50Millis"), num(r, "p99Millis")))
+                                .collect(Collectors.joining("; ")),
+                        cells(runs, "cpuMicrosPerMessage", "%.1f"),
+                        mean(runs, "cpuMicrosPerMessage") / mean(peer, "cpuMicrosPerMessage"), cells(runs, "errors", "%.0f"));
+            }
+        }
+        Subject signalbox = subjects.get(0);
+        Subject floor = subjects.get(1);
+        System.out.println();
+        for (int p : pairs) {
+            List<JsonObject> sb = relays.get(p + "\t" + signalbox.name());
+            List<JsonObject> fl = relays.get(p + "\t" + floor.name());
+            System.out.printf("%d pairs: Signalbox relays %.2fx the blocking floor's rate at %.2fx its CPU per message%n", p,
+                    mean(sb, "perSecond") / mean(fl, "perSecond"),
+                    mean(sb, "cpuMicrosPerMessage") / mean(fl, "cpuMicrosPerMessage"));
+        }
+    }
+
+    private static void printConnections(int sessions, List<Subject> subjects, Map<String, JsonObject> held) {
+        JsonObject peer = held.get(peerJs(subjects).name());
+        System.out.printf("%nSessions: %d opened one after another, each taken by the server (joined or OPEN), then held%n%n",
+                sessions);
+        System.out.println("| server | start to ready (s) | RSS after start (MB) | sessions opened/s | server CPU per session (µs) "
+                + "| vs. PeerJS | RSS with them held (MB) | RSS per idle session (kB) | vs. PeerJS "
+                + "| heap after GC per idle session (kB) | failed |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        // RSS per session is the growth while the sessions opened; a Node server that gives back
+        // memory its relay runs took shows less, even below zero: read it with the RSS held.
+        for (Subject s : subjects) {
+            JsonObject r = held.get(s.name());
+            if (r == null) {
+                continue;
+            }
+            System.out.printf("| %s | %.1f | %.0f | %,.0f | %.0f | %.2fx | %.0f | %.1f | %.2fx | %s | %s |%n", s.name(),
+                    s.startSeconds(), s.rssAfterStart() / 1e6, num(r, "perSecond"), num(r, "cpuMicrosPerSession"),
+                    num(r, "cpuMicrosPerSession") / num(peer, "cpuMicrosPerSession"), num(r, "rssBytesHeld") / 1e6,
+                    num(r, "rssBytesPerSession") / 1000,
+                    num(r, "rssBytesPerSession") / num(peer, "rssBytesPerSession"),
+                    s.java() ? String.format("%.1f", num(r, "heapBytesPerSession") / 1000) : "-",
+                    r.containsKey("failedRun") ? "run failed" : String.valueOf(r.getInt("failed")));
+        }
+    }
+
+    private static Subject peerJs(List<Subject> subjects) {
+        return subjects.stream().filter(s -> s.protocol().equals("peerjs")).findFirst().orElseThrow();
+    }
+
+    private static String cells(List<JsonObject> runs, String field, String format) {
+        return runs.stream().map(r -> r.containsKey("failedRun") ? "failed" : String.format(format, num(r, field)))
+                .collect(Collectors.joining(" / "));
+    }
+
+    private static double mean(List<JsonObject> runs, String field) {
+        return runs.stream().mapToDouble(r -> num(r, field)).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    }
+
+    /** A figure of a run; NaN when the run failed or did not measure it. */
+    private static double num(JsonObject r, String field) {
+        return r == null || !r.containsKey(field) || r.isNull(field) ? Double.NaN : r.getJsonNumber(field).doubleValue();
+    }
+
+    /** The floor's WAR: the one endpoint class, at the context root. */
+    private static Path floorWar() throws IOException {
+        Path war = Files.createTempFile("relay-floor", ".war");
+        ShrinkWrap.create(WebArchive.class, "relay.war").addClass(RelayFloorEndpoint.class)
+                .addAsWebInfResource(new StringAsset("""
+                        <web-ext xmlns="http://websphere.ibm.com/xml/ns/javaee" version="1.1">
+                          <context-root uri="/"/>
+                        </web-ext>
+                        """), "ibm-web-ext.xml")
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
+    }
+
+    /** The floor's Liberty: the WebSocket feature only, Liberty's defaults otherwise. */
+    private static Path floorConfig() throws IOException {
+        Path dir = Files.createTempDirectory("relay-floor");
+        Files.writeString(dir.resolve("server.xml"), """
+                <server description="the relay floor">
+                  <featureManager><feature>websocket-2.1</feature></featureManager>
+                  <variable name="http.port" defaultValue="9080"/>
+                  <httpEndpoint id="defaultHttpEndpoint" host="*" httpPort="${http.port}" httpsPort="-1"/>
+                  <applicationManager autoExpand="true"/>
+                </server>
+                """);
+        Files.writeString(dir.resolve("jvm.options"), "");
+        return dir;
+    }
+
+    /** Opens and closes one WebSocket: throws until the endpoint is deployed. */
+    private static Object probe(URI uri) {
+        WebSocket socket = HTTP.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() { })
+                .orTimeout(5, TimeUnit.SECONDS).join();
+        socket.abort();
+        return socket;
+    }
+
+    private static Process startPayara(Path jar, Path war, Map<String, String> env, int port) throws IOException {
+        Path root = Files.createTempDirectory("compare-payara");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(env.get("JAVA_HOME"), "bin", "java").toString(), "-jar", jar.toString(), "--deploy",
+                war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--rootdir",
+                root.toString()).redirectErrorStream(true).redirectOutput(root.resolve("console.log").toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        URI ready = URI.create("http://localhost:" + port + "/health/ready");
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 200);
+        } catch (RuntimeException e) {
+            p.destroyForcibly();
+            throw e;
+        }
+        return p;
+    }
+
+    /** Starts one of the Node servers of {@code src/test/node} and returns once it says it listens. */
+    private static Process startNode(String script, int port) throws IOException {
+        Process p = new ProcessBuilder("node", script, String.valueOf(port)).directory(NODE_DIR.toFile())
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
+        String line = out.readLine(); // "... on PORT, pid N", or null if it died
+        if (line == null || !line.contains(" on " + port)) {
+            p.destroyForcibly();
+            throw new IOException(script + " did not start: " + line);
+        }
+        return p;
+    }
+}
