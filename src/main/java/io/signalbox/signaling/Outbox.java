@@ -32,9 +32,9 @@ final class Outbox {
     private final Queue<String> waiting = new ArrayDeque<>();
     private boolean writing;
     private boolean cutOff;
-    /** When the blocking write under way began ({@link System#nanoTime}); meaningful while {@code writing}. */
-    private volatile long writeStarted;
-    private volatile boolean inWrite;
+    private static final long NO_WRITE = Long.MIN_VALUE;
+    /** When the blocking write under way began ({@link System#nanoTime}), or {@link #NO_WRITE}. */
+    private volatile long writeStarted = NO_WRITE;
 
     Outbox(SessionId id, Session session, Executor blockingWriter) {
         this.id = id;
@@ -53,7 +53,8 @@ final class Outbox {
             if (cutOff) {
                 return;
             }
-            if (inWrite && System.nanoTime() - writeStarted > SEND_TIMEOUT_NANOS) {
+            long started = writeStarted;
+            if (started != NO_WRITE && System.nanoTime() - started > SEND_TIMEOUT_NANOS) {
                 problem = "took no frame for " + SessionDirectory.SEND_TIMEOUT_MILLIS + " ms";
             } else if (waiting.size() >= SessionDirectory.MAX_QUEUED) {
                 problem = "fell " + SessionDirectory.MAX_QUEUED + " frames behind";
@@ -84,14 +85,13 @@ final class Outbox {
                 return;
             }
             writeStarted = System.nanoTime();
-            inWrite = true;
             try {
                 session.getBasicRemote().sendText(next);
             } catch (IOException | IllegalStateException e) {
                 failed("a write failed: " + e);
                 return;
             } finally {
-                inWrite = false;
+                writeStarted = NO_WRITE;
             }
         }
     }

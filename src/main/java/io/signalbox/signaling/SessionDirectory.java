@@ -62,11 +62,11 @@ public class SessionDirectory {
      * metrics, and settles how frames are written.
      */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        blockingWriter = limits.writesOnVirtualThreads() ? VirtualThreads.executor().orElse(null) : null;
+        boolean virtual = limits.writesOnVirtualThreads();
+        blockingWriter = virtual ? VirtualThreads.executor().orElse(null) : null;
         LOG.log(Level.INFO, blockingWriter != null ? "frames are written blocking, on a virtual thread per session"
                 : "frames are written with the container's asynchronous writes (signalbox.websocket.writes="
-                        + (limits.writesOnVirtualThreads() ? "virtual-threads, and Java " + Runtime.version().feature()
-                                + " has none)" : "async)"));
+                        + (virtual ? "virtual-threads, and Java " + Runtime.version().feature() + " has none)" : "async)"));
         nodes.onReceive(this::receive);
         metrics.countSessionsWith(sessions::size);
     }

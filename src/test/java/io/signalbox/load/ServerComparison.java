@@ -1,6 +1,7 @@
 package io.signalbox.load;
 
 import io.signalbox.it.LibertyNode;
+import io.signalbox.it.Server;
 import io.signalbox.load.floor.RelayFloorEndpoint;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -10,8 +11,6 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,11 +279,9 @@ public final class ServerComparison {
                 root.toString()).redirectErrorStream(true).redirectOutput(root.resolve("console.log").toFile());
         builder.environment().putAll(env);
         Process p = builder.start();
-        URI ready = URI.create("http://localhost:" + port + "/health/ready");
         try {
             Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                    .until(() -> HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200);
+                    .until(() -> Server.registriesAt(port) != null);
         } catch (RuntimeException e) {
             p.destroyForcibly();
             throw e;
