@@ -12,8 +12,8 @@ export { SdkError, SignalboxError } from './errors.js';
  * signaling connection. Reports through AMS-style callback(info, object) and
  * callbackError(error, message), and as events: 'notification', 'stream', 'error', 'state'.
  */
-/** How long a play through the media server may take to connect before it is asked for again. */
-const PLAY_CONNECT_MILLIS = 15000;
+/** How long a publish or play through the media server may take to connect before it is asked for again. */
+const MEDIA_SERVER_CONNECT_MILLIS = 15000;
 
 export class Signalbox extends EventTarget {
   /** @param {import('./signalbox').SignalboxOptions} options */
@@ -31,8 +31,10 @@ export class Signalbox extends EventTarget {
     this.rooms = new RoomMembership();
     this.recovery = new MediaServerRecovery();
     this.again = new AskAgainAfterReconnect();
-    /** @type {Map<string, any>} plays through the media server waiting to connect, to their timers */
-    this.playWatch = new Map();
+    /** @type {Map<string, {streamName: string, mainTrack: string, token?: string}>} how each published stream was asked for */
+    this.publishing = new Map();
+    /** @type {Map<string, any>} publishes and plays through the media server waiting to connect, to their timers */
+    this.connectWatch = new Map();
     /** @type {RTCIceServer[]} the server's STUN and TURN servers, unless options.iceServers are given */
     this.iceServers = [];
     this.connection = new SignalingConnection(this.url, options);
@@ -93,6 +95,7 @@ export class Signalbox extends EventTarget {
   async publish(streamId, { streamName = '', mainTrack = '', token } = {}) {
     await this.openLocalMedia();
     this.roles.set(streamId, 'publish');
+    this.publishing.set(streamId, { streamName, mainTrack, token });
     this.send({ command: 'publish', streamId, token: token ?? this.options.token ?? '', streamName, mainTrack,
       metaData: '', video: true, audio: true });
   }
@@ -175,7 +178,7 @@ export class Signalbox extends EventTarget {
         // one carries an empty mapping, for Ant Media's SDK).
         if (frame.idMapping && Object.keys(frame.idMapping).length > 0 && this.roles.get(streamId) === 'play') {
           this.recovery.through(streamId);
-          this.watchPlay(streamId);
+          this.watchConnect(streamId, 'play');
         }
         return this.linkFor(frame, true)?.takeConfiguration(frame);
       case 'takeCandidate': return this.linkFor(frame, false)?.takeCandidate(frame);
@@ -200,7 +203,10 @@ export class Signalbox extends EventTarget {
    * media server (no subscriberId), to the server, sending the ladder's rungs as simulcast layers.
    */
   onStart(streamId, subscriberId, layers) {
-    if (!subscriberId && this.roles.get(streamId) === 'publish') this.recovery.through(streamId);
+    if (!subscriberId && this.roles.get(streamId) === 'publish') {
+      this.recovery.through(streamId);
+      this.watchConnect(streamId, 'publish');
+    }
     const link = this.openLink(streamId, subscriberId, true, subscriberId ? undefined : layers);
     if (!this.media.stream) link.receiveOnly(); // a play-mode P2P peer offers to receive only
     link.offer().then(() => link.applyLadder(this.ladders.get(streamId)))
@@ -247,7 +253,7 @@ export class Signalbox extends EventTarget {
     if (wait !== null) {
       setTimeout(() => {
         const role = this.roles.get(frame.streamId);
-        if (role === 'publish') this.publish(frame.streamId).catch(() => { /* raised already */ });
+        if (role === 'publish') this.republish(frame.streamId);
         if (role === 'play') this.play(frame.streamId);
       }, wait);
       return;
@@ -273,25 +279,30 @@ export class Signalbox extends EventTarget {
     if (!this.recovery.covers(streamId) || (role !== 'publish' && role !== 'play')) return;
     this.recovery.retry(streamId, () => {
       this.closeLink(key(streamId));
-      if (role === 'publish') this.publish(streamId).catch(() => { /* raised already */ });
+      if (role === 'publish') this.republish(streamId);
       else this.play(streamId);
     });
   }
 
+  /** Publishes a stream again as it was first asked for (a room member's stream stays in its room). */
+  republish(streamId) {
+    this.publish(streamId, this.publishing.get(streamId)).catch(() => { /* raised already */ });
+  }
+
   /**
-   * A play through the media server whose connection is not up 15 s after the server's offer
-   * (its ICE never completed, on a loaded machine) is stopped and, as any play the media server
-   * ended, asked for again (recoverLater on its play_finished).
+   * A publish or play through the media server whose connection is not up 15 s after it started
+   * (its ICE or DTLS never completed, on a loaded machine) is stopped and, as any the media
+   * server ended, asked for again (recoverLater on its publish_finished or play_finished).
    */
-  watchPlay(streamId) {
-    clearTimeout(this.playWatch.get(streamId));
-    this.playWatch.set(streamId, setTimeout(() => {
-      this.playWatch.delete(streamId);
+  watchConnect(streamId, role) {
+    clearTimeout(this.connectWatch.get(streamId));
+    this.connectWatch.set(streamId, setTimeout(() => {
+      this.connectWatch.delete(streamId);
       const link = this.links.get(key(streamId));
-      if (this.roles.get(streamId) !== 'play' || !link || link.pc.connectionState === 'connected') return;
-      console.warn('signalbox: the media server connection of', streamId, 'did not come up; playing again');
-      this.send({ command: 'stop', streamId }); // its play_finished brings the next try
-    }, PLAY_CONNECT_MILLIS));
+      if (this.roles.get(streamId) !== role || !link || link.pc.connectionState === 'connected') return;
+      console.warn('signalbox: the media server connection of', streamId, 'did not come up; asking again');
+      this.send({ command: 'stop', streamId }); // its publish_finished or play_finished brings the next try
+    }, MEDIA_SERVER_CONNECT_MILLIS));
   }
 
   playInRoom(room, streamId, attempt) {
@@ -310,7 +321,7 @@ export class Signalbox extends EventTarget {
       if (this.rooms.covers(streamId)) continue; // joinRoom below asks for these again
       if (role === 'p2p') this.send({ command: 'join', streamId, mode: 'both', multiPeer: false, token: this.options.token ?? '' });
       if (role === 'publish' || role === 'play') this.again.asked(streamId);
-      if (role === 'publish') this.publish(streamId).catch(() => {});
+      if (role === 'publish') this.republish(streamId);
       if (role === 'play') this.play(streamId);
     }
     for (const [room, streamId] of this.rooms.entries()) this.joinRoom(room, streamId).catch(() => {});
@@ -359,6 +370,9 @@ export class Signalbox extends EventTarget {
       if (k === streamId || k.startsWith(streamId + '/')) this.closeLink(k);
     }
     this.roles.delete(streamId);
+    this.publishing.delete(streamId);
+    clearTimeout(this.connectWatch.get(streamId));
+    this.connectWatch.delete(streamId);
     this.again.done(streamId);
     this.rooms.forget(streamId);
     this.recovery.forget(streamId);

@@ -248,6 +248,45 @@ class SfuBroadcastIT {
         sdk[0].waitForFunction("() => window.demo.events.filter(e => e === 'publish_finished').length >= 2");
     }
 
+    /**
+     * A publish, and then a play, whose connection to Janus never comes up (relay-only ICE with no
+     * TURN server: no candidate at all) is stopped by Signalbox's SDK after 15 s and asked for
+     * again; the second try, with ICE as usual, carries the media.
+     */
+    @Test
+    void signalboxsSdkAsksAgainForAPublishOrPlayWhoseConnectionNeverComesUp() {
+        String s = Ids.unique("sfu-stuck");
+        Page publisher = stuckUntilFinished("/demo/publish.html?relay=1&streamId=" + s, "publish_finished");
+        publisher.click("#publish");
+        Page.WaitForFunctionOptions aMinute = new Page.WaitForFunctionOptions().setTimeout(60_000);
+        publisher.waitForFunction("() => window.demo.events.includes('publish_started')", null, aMinute);
+        assertEquals(List.of("publish_finished", "publish_started"),
+                publisher.evaluate("() => window.demo.events.filter(e => e.startsWith('publish_'))"), "the publisher's events");
+
+        Page player = stuckUntilFinished("/demo/play.html?relay=1&streamId=" + s, "play_finished");
+        player.click("#play");
+        player.waitForFunction("() => window.demo.events.includes('play_started')", null, aMinute);
+        Browsers.awaitRemoteVideos(player, 1);
+        assertEquals(List.of("play_finished", "play_started"),
+                player.evaluate("() => window.demo.events.filter(e => e.startsWith('play_'))"), "the player's events");
+        assertEquals(1, Server.registries().getInt("viewers"));
+        for (Page page : List.of(publisher, player)) {
+            assertEquals(List.of(), page.evaluate("() => window.demo.errors"), "errors on the page");
+        }
+        publisher.click("#stop");
+        player.waitForFunction("() => window.demo.events.filter(e => e === 'play_finished').length === 2");
+    }
+
+    /** A demo page whose client offers relay-only ICE until {@code finished} arrives, then ICE as usual. */
+    private Page stuckUntilFinished(String path, String finished) {
+        Page page = browsers.open(path);
+        pages.add(page);
+        Browsers.awaitConnected(page);
+        page.evaluate("finished => window.demo.client.addEventListener('notification', (e) => {"
+                + " if (e.detail.definition === finished) delete window.demo.client.options.iceTransportPolicy; })", finished);
+        return page;
+    }
+
     private static void awaitMedia(boolean up) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> mediaUp() == up);
     }

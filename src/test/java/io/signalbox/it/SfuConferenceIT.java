@@ -198,10 +198,12 @@ class SfuConferenceIT {
 
     /**
      * The Signalbox SDK's rooms (its conference demo page): each member publishes once into the
-     * room's conference and plays each other member from Janus, so its upload stays one copy.
+     * room's conference and plays each other member from Janus, so its upload stays one copy. Four
+     * members, where a mesh would send three copies: six Chromium pages decoding thirty videos
+     * beside Janus starved a 2-core machine (Janus dropped packets over a second old).
      */
     @Test
-    void signalboxsSdkSixMembersEachDecodeTheOtherFiveUploadingOnce() {
+    void signalboxsSdkFourMembersEachDecodeTheOtherThreeUploadingOnce() {
         String room = Ids.unique("sdkconf");
         List<Page> members = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -211,17 +213,20 @@ class SfuConferenceIT {
         Page first = members.get(0);
         String own = ownStream(first);
         double withTwo = SfuPages.stableUploadBitsPerSecond(first, SfuPages.SDK_CONNECTION, own);
-        for (int i = 2; i < 6; i++) {
+        for (int i = 2; i < 4; i++) {
             members.add(sdkMember(room));
         }
-        awaitEachDecodes(members, 5);
-        Browsers.awaitTileFigures(members.get(5), 5);
-        double withSix = SfuPages.stableUploadBitsPerSecond(first, SfuPages.SDK_CONNECTION, own);
-        System.out.printf("SfuConferenceIT: a Signalbox SDK member uploads %.0f b/s with two members, %.0f with six%n", withTwo, withSix);
-        // A mesh would send five copies: about five times the upload with two.
-        assertTrue(withSix <= 1.5 * withTwo, "upload with six members " + withSix + " b/s, with two " + withTwo);
+        awaitEachDecodes(members, 3);
+        Browsers.awaitTileFigures(members.get(3), 3);
+        double withFour = SfuPages.stableUploadBitsPerSecond(first, SfuPages.SDK_CONNECTION, own);
+        System.out.printf("SfuConferenceIT: a Signalbox SDK member uploads %.0f b/s with two members, %.0f with four%n", withTwo, withFour);
+        // A mesh would send three copies: about three times the upload with two.
+        assertTrue(withFour <= 1.5 * withTwo, "upload with four members " + withFour + " b/s, with two " + withTwo);
         assertEquals(1, first.evaluate("own => [...window.demo.client.links.keys()].filter(k => k === own || k.startsWith(own + '/')).length",
                 own), "connections carrying the member's own stream");
+        for (Page page : members) {
+            assertEquals(List.of(), page.evaluate("() => window.demo.errors"), "errors on a member's page");
+        }
         Browsers.screenshot(first, "sfu-conference-sdk");
     }
 
@@ -262,7 +267,8 @@ class SfuConferenceIT {
         Browsers.awaitConnected(page);
         page.click("#join");
         try {
-            page.waitForFunction("() => window.demo.events.includes('publish_started')");
+            page.waitForFunction("() => window.demo.events.includes('publish_started')", null,
+                    new Page.WaitForFunctionOptions().setTimeout(45_000));
         } catch (com.microsoft.playwright.PlaywrightException e) {
             throw new AssertionError("no publish_started: " + page.evaluate("() => JSON.stringify({ events: window.demo.events,"
                     + " errors: window.demo.errors })"), e);
