@@ -230,6 +230,38 @@ class SfuConferenceIT {
         Browsers.screenshot(first, "sfu-conference-sdk");
     }
 
+    /**
+     * A member whose connections to Janus never come up (relay-only ICE, no TURN server) has its
+     * publish stopped by Signalbox's SDK after 15 s and published again into the same room, so the
+     * other member gets it, as it gets the other's.
+     */
+    @Test
+    void aMembersPublishThatNeverConnectsIsPublishedAgainIntoItsRoom() {
+        String room = Ids.unique("sdkstuck");
+        Page steady = sdkMember(room);
+        Page stuck = browsers.openAt(Server.PORT, "/demo/conference.html?height=120&relay=1&room=" + room);
+        pages.add(stuck);
+        Browsers.awaitConnected(stuck);
+        stuck.evaluate("() => window.demo.client.addEventListener('notification', (e) => {"
+                + " if (e.detail.definition === 'publish_finished') delete window.demo.client.options.iceTransportPolicy; })");
+        stuck.click("#join");
+        stuck.waitForFunction("() => window.demo.events.includes('publish_started')", null,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
+        assertEquals(List.of("publish_finished", "publish_started"),
+                stuck.evaluate("() => window.demo.events.filter(e => e.startsWith('publish_'))"), "the stuck member's events");
+        awaitEachDecodes(List.of(steady, stuck), 1);
+        // Both streams are the room's tracks (a player of the room gets both), not one a plain broadcast.
+        try (SignalingClient client = SignalingClient.connect()) {
+            client.send(Json.createObjectBuilder().add("command", "getTrackList").add("streamId", room).build());
+            assertEquals(java.util.Set.of(ownStream(steady), ownStream(stuck)), client.awaitMessage("trackList").getJsonArray("trackList")
+                    .getValuesAs(jakarta.json.JsonString::getString).stream().collect(java.util.stream.Collectors.toSet()), "the room's tracks");
+        }
+        assertEquals(1, Server.registries().getInt("conferences"));
+        for (Page page : List.of(steady, stuck)) {
+            assertEquals(List.of(), page.evaluate("() => window.demo.errors"), "errors on a member's page");
+        }
+    }
+
     /** The members whose video the page's player of {@code room} gets, as Ant Media's SDK hears it ({@code videoTrackAssignmentList}). */
     @SuppressWarnings("unchecked")
     private static List<String> videoAssignments(Page page, String room) {
