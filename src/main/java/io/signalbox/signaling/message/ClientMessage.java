@@ -195,7 +195,6 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** {@code label} is the SDP m-line index; a numeric string is accepted too. */
     /** An application's own message to the other side ({@code peerMessageCommand}): {@code data} is any JSON, passed on as it came. */
     record PeerMessage(String streamId, String definition, jakarta.json.JsonValue data, String subscriberId)
             implements ClientMessage {
@@ -205,6 +204,7 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** {@code label} is the SDP m-line index; a numeric string is accepted too. */
     record TakeCandidate(String streamId, Integer label, String id, String candidate, String subscriberId)
             implements ClientMessage {
         @Override
