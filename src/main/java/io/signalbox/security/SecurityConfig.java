@@ -1,5 +1,6 @@
 package io.signalbox.security;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -42,13 +43,17 @@ public class SecurityConfig {
     @ConfigProperty(name = "mp.jwt.token.cookie", defaultValue = "Bearer")
     String tokenCookie;
 
-    public boolean requires(Action action) {
-        return requiredActions().contains(action.claim());
+    /** {@link #tokenRequired} read once: every join, publish and play asks. */
+    private Set<String> requiredActions;
+
+    @PostConstruct
+    void read() {
+        requiredActions = Arrays.stream(tokenRequired.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    Set<String> requiredActions() {
-        return Arrays.stream(tokenRequired.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT))
-                .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    public boolean requires(Action action) {
+        return requiredActions.contains(action.claim());
     }
 
     public Optional<String> publicKey() {
