@@ -32,6 +32,8 @@ final class Outbox {
     private final Queue<String> waiting = new ArrayDeque<>();
     private boolean writing;
     private boolean cutOff;
+    /** A close asked for while frames were being written: done once they all are. */
+    private CloseReason closeWhenWritten;
     private static final long NO_WRITE = Long.MIN_VALUE;
     /** When the blocking write under way began ({@link System#nanoTime}), or {@link #NO_WRITE}. */
     private volatile long writeStarted = NO_WRITE;
@@ -77,11 +79,30 @@ final class Outbox {
         }
     }
 
+    /**
+     * Closes the session with {@code reason} once the frames offered before are written (an
+     * error frame, then its close); frames offered after are dropped.
+     */
+    void closeAfterWaiting(CloseReason reason) {
+        synchronized (this) {
+            if (cutOff) {
+                return;
+            }
+            cutOff = true;
+            if (writing) {
+                closeWhenWritten = reason;
+                return;
+            }
+        }
+        close(reason);
+    }
+
     /** Blocking writes until no frame waits: on a thread of its own, so only this session's frames wait on its client. */
     private void writeAllWaiting() {
         while (true) {
             String next = nextOrDone();
             if (next == null) {
+                closeIfAsked();
                 return;
             }
             writeStarted = System.nanoTime();
@@ -99,6 +120,7 @@ final class Outbox {
     private void writeNextAsync() {
         String next = nextOrDone();
         if (next == null) {
+            closeIfAsked();
             return;
         }
         try {
@@ -121,6 +143,25 @@ final class Outbox {
         String next = waiting.poll();
         writing = next != null;
         return next;
+    }
+
+    private void closeIfAsked() {
+        CloseReason reason;
+        synchronized (this) {
+            reason = closeWhenWritten;
+            closeWhenWritten = null;
+        }
+        if (reason != null) {
+            close(reason);
+        }
+    }
+
+    private void close(CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.DEBUG, "closing session " + id + ": " + e);
+        }
     }
 
     private void failed(String why) {

@@ -205,6 +205,14 @@ public class SessionDirectory {
         }
     }
 
+    /** Closes a session of this node with {@code reason} after the frames already sent to it are written. */
+    public void close(SessionId id, jakarta.websocket.CloseReason reason) {
+        Connection connection = sessions.get(id);
+        if (connection != null) {
+            connection.outbox().closeAfterWaiting(reason);
+        }
+    }
+
     private boolean write(SessionId to, String frame) {
         Connection connection = sessions.get(to);
         if (connection == null || !connection.outbox().isOpen()) {

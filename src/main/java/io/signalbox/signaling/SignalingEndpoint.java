@@ -79,7 +79,7 @@ public class SignalingEndpoint {
      * type up by reflection on every frame, a tenth of the Java time when relaying.
      */
     @OnMessage
-    public void message(String frame, Session session) throws IOException {
+    public void message(String frame, Session session) {
         if (rate == null) {
             return; // refused in open() and closing: it is not served
         }
@@ -97,7 +97,8 @@ public class SignalingEndpoint {
         ClientMessage message = parser.parse(frame);
         dispatcher.dispatch(id, message);
         if (message instanceof ClientMessage.Invalid invalid && invalid.definition() == ErrorDefinition.MESSAGE_TOO_LARGE) {
-            session.close(new CloseReason(CloseCodes.TOO_BIG, ErrorDefinition.MESSAGE_TOO_LARGE.wireName()));
+            // After its message_too_large is written: closing now could overtake the frame.
+            directory.close(id, new CloseReason(CloseCodes.TOO_BIG, ErrorDefinition.MESSAGE_TOO_LARGE.wireName()));
         }
     }
 
