@@ -179,10 +179,6 @@ final class Outbox {
             return;
         }
         LOG.log(Level.WARNING, "cutting off session " + id + ": " + why);
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.DEBUG, "closing a stuck session: " + e);
-        }
+        close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -206,7 +207,7 @@ public class SessionDirectory {
     }
 
     /** Closes a session of this node with {@code reason} after the frames already sent to it are written. */
-    public void close(SessionId id, jakarta.websocket.CloseReason reason) {
+    public void close(SessionId id, CloseReason reason) {
         Connection connection = sessions.get(id);
         if (connection != null) {
             connection.outbox().closeAfterWaiting(reason);

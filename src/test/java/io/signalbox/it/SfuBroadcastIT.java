@@ -282,8 +282,7 @@ class SfuBroadcastIT {
         Page page = browsers.open(path);
         pages.add(page);
         Browsers.awaitConnected(page);
-        page.evaluate("finished => window.demo.client.addEventListener('notification', (e) => {"
-                + " if (e.detail.definition === finished) delete window.demo.client.options.iceTransportPolicy; })", finished);
+        SfuPages.stuckUntil(page, finished);
         return page;
     }
 

@@ -242,8 +242,7 @@ class SfuConferenceIT {
         Page stuck = browsers.openAt(Server.PORT, "/demo/conference.html?height=120&relay=1&room=" + room);
         pages.add(stuck);
         Browsers.awaitConnected(stuck);
-        stuck.evaluate("() => window.demo.client.addEventListener('notification', (e) => {"
-                + " if (e.detail.definition === 'publish_finished') delete window.demo.client.options.iceTransportPolicy; })");
+        SfuPages.stuckUntil(stuck, "publish_finished");
         stuck.click("#join");
         stuck.waitForFunction("() => window.demo.events.includes('publish_started')", null,
                 new Page.WaitForFunctionOptions().setTimeout(60_000));

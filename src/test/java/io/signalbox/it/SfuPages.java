@@ -144,6 +144,15 @@ final class SfuPages {
     }
 
     /** The {@code media} check of the node on {@code port}'s {@code /health/ready}. */
+    /**
+     * A demo page opened with {@code relay=1} offers relay-only ICE (no TURN server here: no
+     * candidate, so its connections to Janus never come up); from {@code finished} on, ICE as usual.
+     */
+    static void stuckUntil(Page page, String finished) {
+        page.evaluate("finished => window.demo.client.addEventListener('notification', (e) => {"
+                + " if (e.detail.definition === finished) delete window.demo.client.options.iceTransportPolicy; })", finished);
+    }
+
     static JsonObject mediaAt(int port) {
         return Server.healthCheckAt(port, "media");
     }
