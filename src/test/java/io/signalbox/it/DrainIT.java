@@ -159,7 +159,10 @@ class DrainIT {
                 + "  mediaConstraints: { video: false, audio: false }, peerconnection_config: { iceServers: [] },"
                 + "  sdp_constraints: { OfferToReceiveAudio: true, OfferToReceiveVideo: true },"
                 + "  remoteVideoId: 'remoteVideo', isPlayMode: true, debug: false,"
-                + "  callback: (info) => { window.amsEvents.push(info); if (info === 'initialized') window.ams.play(s); },"
+                // Played once: after a reconnect the SDK plays again by itself (a second play here
+                // would renegotiate the viewer's connection while the first offer is still open).
+                + "  callback: (info) => { window.amsEvents.push(info);"
+                + "    if (info === 'initialized' && !window.amsPlayed) { window.amsPlayed = true; window.ams.play(s); } },"
                 + "  callbackError: (error) => window.amsErrors.push(error) }); }", s);
         page.waitForFunction("() => { const v = document.getElementById('remoteVideo');"
                 + " return v.videoWidth > 0 && v.srcObject && v.srcObject.getVideoTracks().some(t => t.readyState === 'live'); }");
@@ -169,11 +172,20 @@ class DrainIT {
     /** Waits until the video {@code selector} finds shows frames it had not shown before. */
     private static void awaitFreshFrames(Page page, String selector) {
         page.evaluate("() => { window.framesSeen = -1; }");
-        page.waitForFunction("sel => { const v = document.querySelector(sel); if (!v) return false;"
-                + " const n = v.getVideoPlaybackQuality().totalVideoFrames;"
-                + " if (window.framesSeen < 0 || n < window.framesSeen) { window.framesSeen = n; return false; }"
-                + " return n > window.framesSeen + 10 && v.videoWidth > 0; }",
-                selector, new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
+        try {
+            page.waitForFunction("sel => { const v = document.querySelector(sel); if (!v) return false;"
+                    + " const n = v.getVideoPlaybackQuality().totalVideoFrames;"
+                    + " if (window.framesSeen < 0 || n < window.framesSeen) { window.framesSeen = n; return false; }"
+                    + " return n > window.framesSeen + 10 && v.videoWidth > 0; }",
+                    selector, new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            throw new AssertionError("no fresh frames in " + selector + ": " + page.evaluate("sel => { const v = document.querySelector(sel);"
+                    + " return JSON.stringify({ frames: v && v.getVideoPlaybackQuality().totalVideoFrames, width: v && v.videoWidth,"
+                    + " tracks: v && v.srcObject ? v.srcObject.getTracks().map(t => t.kind + ':' + t.readyState) : null,"
+                    + " events: window.amsEvents || window.demo.events, errors: window.amsErrors || window.demo.errors,"
+                    + " peers: window.ams ? Object.entries(window.ams.remotePeerConnection || {}).map(([k, pc]) => k + ':' + pc.connectionState) : null }); }",
+                    selector), e);
+        }
     }
 
     private static HttpResponse<String> drain(int port, String token) throws IOException, InterruptedException {
