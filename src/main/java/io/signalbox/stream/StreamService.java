@@ -116,23 +116,22 @@ public class StreamService {
         registry.requireAllowed(stream);
         requireMediaServer(stream);
         String conference = media.forwards() ? mainTrack.filter(room -> !room.equals(stream.value())).orElse(null) : null;
-        Optional<Broadcast> added = store.locked(() -> {
+        Broadcast broadcast = store.locked(() -> {
             Optional<Broadcast> current = store.find(stream);
-            if (current.isPresent() && !current.get().publisher().equals(session)) {
-                throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, stream + " is published by another session");
+            if (current.isPresent() && current.get().publisher().equals(session)) {
+                throw new SignalingException(ErrorDefinition.ALREADY_PUBLISHING, "session " + session + " already publishes " + stream);
             }
             if (current.isPresent()) {
-                return Optional.<Broadcast>empty();
+                throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, stream + " is published by another session");
             }
             String mediaServer = conference == null ? media.address() : conferences.seat(conference, stream);
-            Broadcast broadcast = new Broadcast(session, Map.of(), mediaServer, List.of(), conference);
-            store.put(stream, broadcast);
+            Broadcast added = new Broadcast(session, Map.of(), mediaServer, List.of(), conference);
+            store.put(stream, added);
             store.details().put(stream, details);
             store.involvement().add(session, stream);
-            return Optional.of(broadcast);
+            return added;
         });
-        if (added.isPresent() && media.forwards()) {
-            Broadcast broadcast = added.get();
+        if (media.forwards()) {
             try {
                 media.publish(session, stream.value(), broadcast.mediaRoom(stream), broadcast.mediaServer());
             } catch (RuntimeException e) {
@@ -172,10 +171,9 @@ public class StreamService {
 
     private Admitted playLocked(SessionId session, StreamId stream, Optional<SubscriberId> requested) {
         Broadcast current = requirePublished(stream);
-        Optional<String> already = current.subscriberOf(session);
-        if (already.isPresent()) {
-            return new Admitted(new Viewing(stream, already.get(), current.publisher(), session, 0, Optional.empty()),
-                    current.mediaServer(), current.mediaRoom(stream));
+        if (current.subscriberOf(session).isPresent()) {
+            // As Ant Media answers: a second offer would renegotiate a connection still coming up.
+            throw new SignalingException(ErrorDefinition.ALREADY_PLAYING, "session " + session + " already plays " + stream);
         }
         int limit = config.maxViewers();
         if (limit > 0 && current.viewers().size() >= limit) {

@@ -99,6 +99,15 @@ class SfuBroadcastIT {
         // One copy goes up whatever the audience: a mesh would send about three times as much.
         System.out.printf("SfuBroadcastIT: Ant Media SDK publisher uploads %.0f b/s with one player, %.0f with three%n", withOne, withThree);
         assertTrue(withThree <= 1.5 * withOne, "upload with three players " + withThree + " b/s, with one " + withOne);
+        // Played and published again without a stop, as an app acting on every 'initialized' does
+        // beside the SDK's own replay after a reconnect: answered as Ant Media answers, and Janus
+        // keeps the one publisher and subscriptions it has.
+        first.evaluate("s => window.ams.play(s)", s);
+        publisher.evaluate("s => window.ams.publish(s)", s);
+        first.waitForFunction("() => window.amsErrors.includes('already_playing')");
+        publisher.waitForFunction("() => window.amsErrors.includes('already_publishing')");
+        assertEquals(4, mediaHandles(), "handles on Janus: the publisher's and three players'");
+        SfuPages.awaitDecoding(first, s);
         assertEquals(3, Server.registries().getInt("viewers"));
         // Ant Media's own getSubscriberCount, answered as Ant Media does.
         publisher.evaluate("s => { window.amsCount = null;"

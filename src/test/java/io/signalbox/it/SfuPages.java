@@ -143,7 +143,6 @@ final class SfuPages {
         return ((Number) rate).doubleValue();
     }
 
-    /** The {@code media} check of the node on {@code port}'s {@code /health/ready}. */
     /**
      * A demo page opened with {@code relay=1} offers relay-only ICE (no TURN server here: no
      * candidate, so its connections to Janus never come up); from {@code finished} on, ICE as usual.
@@ -153,6 +152,7 @@ final class SfuPages {
                 + " if (e.detail.definition === finished) delete window.demo.client.options.iceTransportPolicy; })", finished);
     }
 
+    /** The {@code media} check of the node on {@code port}'s {@code /health/ready}. */
     static JsonObject mediaAt(int port) {
         return Server.healthCheckAt(port, "media");
     }

@@ -197,6 +197,35 @@ class StreamsIT {
         }
     }
 
+    /**
+     * A second play or publish from the same session before its stop, as Ant Media answers it: an
+     * app that plays on every 'initialized' while Ant Media's SDK plays again after a reconnect
+     * would otherwise have the publisher renegotiate with a viewer still answering its first offer.
+     */
+    @Test
+    void playingOrPublishingAgainBeforeStoppingIsAlreadyPlayingOrPublishingAndNobodyIsAskedAgain() {
+        String s = Ids.unique("again");
+        try (SignalingClient publisher = SignalingClient.connect(); SignalingClient viewer = SignalingClient.connect()) {
+            publish(publisher, s);
+            String subscriber = play(publisher, viewer, s);
+            viewer.send(Messages.play(s));
+            assertEquals(expected("already_playing", s), viewer.awaitError("already_playing"));
+            publisher.send(Messages.publish(s));
+            assertEquals(expected("already_publishing", s), publisher.awaitError("already_publishing"));
+            publisher.assertNothingPending();
+            viewer.assertNothingPending();
+            assertEquals(subscriberCount(s, 1), countOf(viewer, s));
+            publisher.send(Messages.toSubscriber(Messages.configuration(s, "offer", Messages.OFFER_SDP), subscriber));
+            assertEquals(Messages.relayed(Messages.configuration(s, "offer", Messages.OFFER_SDP)), viewer.awaitMessage("takeConfiguration"));
+            viewer.send(Messages.stop(s));
+            viewer.awaitNotification("play_finished");
+            viewer.send(Messages.play(s));
+            viewer.awaitNotification("play_started");
+            assertEquals(subscriber, publisher.awaitMessage("stop").getString("subscriberId"));
+            assertEquals(subscriber, publisher.awaitMessage("start").getString("subscriberId"));
+        }
+    }
+
     @Test
     void playingAStreamNobodyPublishesIsNoStreamExist() {
         String s = Ids.unique("absent");

@@ -44,7 +44,6 @@ class StreamServiceTest {
     void viewersGetTheirRequestedIdOrTheirSessionId() {
         cut.publish(publisher, s, Optional.empty(), DETAILS);
         assertEquals("v1", cut.play(v1, s, Optional.empty()).subscriberId());
-        assertEquals("v1", cut.play(v1, s, Optional.of(new SubscriberId("other"))).subscriberId());
         // v2 asks for "v1", which is taken, and falls back to its own session id.
         StreamService.Viewing second = cut.play(v2, s, Optional.of(new SubscriberId("v1")));
         assertEquals(List.of("v2", publisher, v2), List.of(second.subscriberId(), second.publisher(), second.viewer()));
@@ -89,8 +88,21 @@ class StreamServiceTest {
     }
 
     @Test
-    void aSecondPublisherIsStreamIdInUseAndPlayingNothingIsNoStreamExist() {
+    void aSecondPlayOrPublishBySameSessionIsAlreadyPlayingOrPublishingAndChangesNothing() {
         cut.publish(publisher, s, Optional.empty(), DETAILS);
+        cut.play(v1, s, Optional.empty());
+        assertEquals(ErrorDefinition.ALREADY_PLAYING,
+                assertThrows(SignalingException.class, () -> cut.play(v1, s, Optional.of(new SubscriberId("other")))).definition());
+        assertEquals(ErrorDefinition.ALREADY_PUBLISHING,
+                assertThrows(SignalingException.class, () -> cut.publish(publisher, s, Optional.empty(), DETAILS)).definition());
+        assertEquals(1, cut.viewerCount());
+        assertEquals(Optional.of(new StreamService.Route(publisher, "v1")), cut.route(v1, s, null));
+        cut.stop(v1, s);
+        assertEquals("other", cut.play(v1, s, Optional.of(new SubscriberId("other"))).subscriberId());
+    }
+
+    @Test
+    void aSecondPublisherIsStreamIdInUseAndPlayingNothingIsNoStreamExist() {
         cut.publish(publisher, s, Optional.empty(), DETAILS);
         assertEquals(ErrorDefinition.STREAM_ID_IN_USE,
                 assertThrows(SignalingException.class, () -> cut.publish(v1, s, Optional.empty(), DETAILS)).definition());
