@@ -39,7 +39,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  *
  * <p>{@code mvn -q exec:java@compare -Dexec.args="--pairs 50,500 --seconds 10 --rounds 2 --sessions 5000"}; also
  * {@code --warm-up SECONDS} (15), {@code --java-home DIR} (the JVM of both Libertys and Payara;
- * the one running this), {@code --payara JAR}.
+ * the one running this), {@code --payara JAR}, {@code --floor-features F,G} (the Liberty features
+ * the floor runs with; {@code websocket-2.1}; {@code signalbox}: those of liberty/server.xml, to
+ * tell Liberty's part in a session's cost from Signalbox's own).
  */
 public final class ServerComparison {
     private static final Path NODE_DIR = Path.of("src/test/node");
@@ -62,6 +64,9 @@ public final class ServerComparison {
         Path wlp = Path.of(o.getOrDefault("--wlp", "target/liberty/wlp"));
         Path war = Path.of(o.getOrDefault("--war", "target/signalbox.war"));
         Path payara = Path.of(o.getOrDefault("--payara", "target/payara/payara-micro.jar"));
+        List<String> floorFeatures = floorFeatures(o.getOrDefault("--floor-features", "websocket-2.1"));
+        String floorName = floorFeatures.equals(List.of("websocket-2.1")) ? "Jakarta relay floor"
+                : "Jakarta relay floor on " + String.join(", ", floorFeatures);
         Map<String, String> env = Map.of("JAVA_HOME", javaHome, "SIGNALBOX_LIMITS_MESSAGES_PER_SECOND", "1000000",
                 "SIGNALBOX_LIMITS_IDLE_TIMEOUT_SECONDS", "600", "SIGNALBOX_LIMITS_MAX_SESSIONS", "100000");
         List<AutoCloseable> started = new ArrayList<>();
@@ -73,12 +78,12 @@ public final class ServerComparison {
             subjects.add(subject("Signalbox (Liberty)", "signalbox", signalbox.websocket().toString(), signalbox.javaPid(),
                     true, t0));
             t0 = System.nanoTime();
-            LibertyNode floor = LibertyNode.start("compare-floor", 19402, env, wlp, floorWar(), floorConfig(),
+            LibertyNode floor = LibertyNode.start("compare-floor", 19402, env, wlp, floorWar(), floorConfig(floorFeatures),
                     () -> probe(URI.create("ws://localhost:19402/relay/basic?id=probe-" + System.nanoTime())));
             started.add(floor);
-            subjects.add(subject("Jakarta relay floor, blocking writes (Liberty)", "ws", "ws://localhost:19402/relay/basic",
+            subjects.add(subject(floorName + ", blocking writes (Liberty)", "ws", "ws://localhost:19402/relay/basic",
                     floor.javaPid(), true, t0));
-            subjects.add(new Subject("Jakarta relay floor, asynchronous writes (Liberty)", "ws",
+            subjects.add(new Subject(floorName + ", asynchronous writes (Liberty)", "ws",
                     "ws://localhost:19402/relay/async", floor.javaPid(), true, Double.NaN, 0));
             if (Files.exists(payara)) {
                 t0 = System.nanoTime();
@@ -252,17 +257,32 @@ public final class ServerComparison {
         return war;
     }
 
-    /** The floor's Liberty: the WebSocket feature only, Liberty's defaults otherwise. */
-    private static Path floorConfig() throws IOException {
+    /** The floor's features: as listed, or for {@code signalbox} those liberty/server.xml lists. */
+    private static List<String> floorFeatures(String option) throws IOException {
+        if (!option.equals("signalbox")) {
+            return List.of(option.split(","));
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<feature>([^<]+)</feature>")
+                .matcher(Files.readString(Path.of("liberty/server.xml")));
+        List<String> features = new ArrayList<>();
+        while (m.find()) {
+            features.add(m.group(1));
+        }
+        return features;
+    }
+
+    /** The floor's Liberty: {@code features}, Liberty's defaults otherwise. */
+    private static Path floorConfig(List<String> features) throws IOException {
         Path dir = Files.createTempDirectory("relay-floor");
+        String listed = features.stream().map(f -> "<feature>" + f + "</feature>").collect(java.util.stream.Collectors.joining());
         Files.writeString(dir.resolve("server.xml"), """
                 <server description="the relay floor">
-                  <featureManager><feature>websocket-2.1</feature></featureManager>
+                  <featureManager>%s</featureManager>
                   <variable name="http.port" defaultValue="9080"/>
                   <httpEndpoint id="defaultHttpEndpoint" host="*" httpPort="${http.port}" httpsPort="-1"/>
                   <applicationManager autoExpand="true"/>
                 </server>
-                """);
+                """.formatted(listed));
         Files.copy(Path.of("liberty/jvm.options"), dir.resolve("jvm.options")); // the same JVM flags as Signalbox's
         return dir;
     }

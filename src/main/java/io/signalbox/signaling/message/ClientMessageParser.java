@@ -43,12 +43,14 @@ public class ClientMessageParser {
             return new ClientMessage.Invalid(ErrorDefinition.UNKNOWN_COMMAND, head.streamId(), head.room(),
                     "unknown command " + head.command());
         }
-        ClientMessage message;
-        try {
-            message = StrictJson.JSONB.fromJson(text, type);
-        } catch (JsonbException | JsonException | ArithmeticException | NumberFormatException e) {
-            return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(), head.room(),
-                    head.command() + " has a field of the wrong type: " + e.getMessage());
+        ClientMessage message = head.relayed(type);
+        if (message == null) {
+            try {
+                message = StrictJson.JSONB.fromJson(text, type);
+            } catch (JsonbException | JsonException | ArithmeticException | NumberFormatException e) {
+                return new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, head.streamId(), head.room(),
+                        head.command() + " has a field of the wrong type: " + e.getMessage());
+            }
         }
         String problem = message.problem();
         if (problem == null) {
@@ -71,30 +73,36 @@ public class ClientMessageParser {
     }
 
     /**
-     * The top-level {@code command} and {@code streamId} of a frame, read in one streaming pass
-     * that also bounds nesting, so an error can name the stream even when binding fails.
+     * The top-level {@code command}, {@code streamId} and {@code room} of a frame, read in one
+     * streaming pass that also bounds nesting, so an error can name the stream even when binding
+     * fails. The same pass keeps the other top-level fields a relayed candidate or description
+     * has, so that the frames relayed most are built from it rather than read a second time.
      */
-    record Head(String command, String streamId, String room, String problem) {
+    record Head(String command, String streamId, String room, String problem, Relayed relayed) {
         /** Deeper than any message of the protocol needs; deeper frames are refused unread. */
         static final int MAX_DEPTH = 16;
 
         static Head read(String text) {
             try (JsonParser parser = JsonParsers.FACTORY.createParser(new StringReader(text))) {
                 if (parser.next() != JsonParser.Event.START_OBJECT) {
-                    return new Head(null, null, null, "frame is not a JSON object");
+                    return new Head(null, null, null, "frame is not a JSON object", null);
                 }
                 String command = null;
                 String streamId = null;
                 String room = null;
                 boolean commandIsString = false;
+                Relayed relayed = new Relayed();
                 String key = null;
                 int depth = 1;
                 while (depth > 0) {
                     JsonParser.Event event = parser.next();
                     switch (event) {
                         case START_OBJECT, START_ARRAY -> {
+                            if (depth == 1) {
+                                relayed.notScalar(key);
+                            }
                             if (++depth > MAX_DEPTH) {
-                                return new Head(null, streamId, room, "frame nests deeper than " + MAX_DEPTH);
+                                return new Head(null, streamId, room, "frame nests deeper than " + MAX_DEPTH, null);
                             }
                         }
                         case END_OBJECT, END_ARRAY -> depth--;
@@ -105,25 +113,126 @@ public class ClientMessageParser {
                                 commandIsString = true;
                             } else if (depth == 1 && "streamId".equals(key)) {
                                 streamId = parser.getString();
+                                relayed.keep(key, streamId, false);
                             } else if (depth == 1 && "room".equals(key)) {
                                 room = parser.getString();
+                            } else if (depth == 1) {
+                                relayed.keep(key, parser.getString(), false);
+                            }
+                        }
+                        case VALUE_NUMBER -> {
+                            if (depth == 1) {
+                                relayed.keep(key, parser.getString(), true);
                             }
                         }
                         default -> {
                             if (depth == 1 && "command".equals(key)) {
                                 commandIsString = false;
                             }
+                            if (depth == 1 && event == JsonParser.Event.VALUE_NULL) {
+                                relayed.keep(key, null, false);
+                            } else if (depth == 1) {
+                                relayed.notScalar(key);
+                            }
                         }
                     }
                 }
                 if (parser.hasNext()) {
-                    return new Head(null, null, null, "frame is not a single JSON object");
+                    return new Head(null, null, null, "frame is not a single JSON object", null);
                 }
                 if (!commandIsString) {
-                    return new Head(null, streamId, room, "frame has no string command");
+                    return new Head(null, streamId, room, "frame has no string command", null);
                 }
-                return new Head(command, streamId, room, null);
+                return new Head(command, streamId, room, null, relayed);
             }
+        }
+
+        /**
+         * The frame as a {@code takeCandidate} or {@code takeConfiguration} built from this pass;
+         * {@code null} for any other command, or when a field is other than a plain string (or,
+         * for {@code label}, a whole number), so that JSON-B binds it and names what is wrong.
+         */
+        ClientMessage relayed(Class<? extends ClientMessage> type) {
+            return relayed == null ? null : relayed.as(type);
+        }
+    }
+
+    /**
+     * The top-level fields of a relayed candidate or description ({@code streamId} too), as text,
+     * while a frame is read; the last of a field given twice counts, as in JSON-B. A value that is
+     * not a string or null (or, for {@code label}, a number) spoils the whole: the frame is then
+     * bound as any other.
+     */
+    static final class Relayed {
+        private static final int LABEL = 2;
+        private String type;
+        private String sdp;
+        private String label;
+        private String id;
+        private String candidate;
+        private String subscriberId;
+        private String streamId;
+        private boolean spoiled;
+
+        void notScalar(String key) {
+            if (field(key) >= 0) {
+                spoiled = true;
+            }
+        }
+
+        /** Keeps {@code value} (text, a number's text, or null) if {@code key} names one of the fields. */
+        void keep(String key, String value, boolean number) {
+            int field = field(key);
+            if (field < 0) {
+                return;
+            }
+            if (number && field != LABEL) {
+                spoiled = true;
+                return;
+            }
+            switch (field) {
+                case 0 -> type = value;
+                case 1 -> sdp = value;
+                case LABEL -> label = value;
+                case 3 -> id = value;
+                case 4 -> candidate = value;
+                case 5 -> subscriberId = value;
+                default -> streamId = value;
+            }
+        }
+
+        private static int field(String key) {
+            return key == null ? -1 : switch (key) {
+                case "type" -> 0;
+                case "sdp" -> 1;
+                case "label" -> LABEL;
+                case "id" -> 3;
+                case "candidate" -> 4;
+                case "subscriberId" -> 5;
+                case "streamId" -> 6;
+                default -> -1;
+            };
+        }
+
+        ClientMessage as(Class<? extends ClientMessage> kind) {
+            if (spoiled) {
+                return null;
+            }
+            if (kind == ClientMessage.TakeConfiguration.class) {
+                return new ClientMessage.TakeConfiguration(streamId, type, sdp, subscriberId);
+            }
+            if (kind != ClientMessage.TakeCandidate.class) {
+                return null;
+            }
+            Integer index = null;
+            if (label != null) {
+                try {
+                    index = Integer.parseInt(label);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            return new ClientMessage.TakeCandidate(streamId, index, id, candidate, subscriberId);
         }
     }
 }

@@ -54,6 +54,52 @@ class ClientMessageParserTest {
                 cut.parse("{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":\"1\",\"id\":\"1\",\"candidate\":\"c\"}"));
     }
 
+    /**
+     * Candidates and descriptions are built from the parser's one streaming pass: whatever the
+     * frame, the result is the one JSON-B binding gives, or Invalid where binding fails.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":0,\"id\":\"0\",\"candidate\":\"c\",\"subscriberId\":\"v\"}",
+        "{\"label\":\"7\",\"candidate\":\"c \\u00e9\\n\",\"streamId\":\"s\",\"command\":\"takeCandidate\",\"x\":{\"label\":[1]}}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":-0,\"candidate\":\"c\",\"id\":null,\"subscriberId\":null}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":1.0,\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":2e0,\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":\"01\",\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":\" 1\",\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":2147483648,\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":true,\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":0,\"candidate\":5}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":0,\"candidate\":[\"c\"]}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":0,\"candidate\":\"c\",\"id\":false}",
+        "{\"command\":\"takeCandidate\",\"streamId\":\"s\",\"label\":0,\"candidate\":\"c\",\"subscriberId\":{}}",
+        "{\"command\":\"takeCandidate\",\"streamId\":3,\"label\":0,\"candidate\":\"c\"}",
+        "{\"command\":\"takeCandidate\",\"streamId\":null,\"label\":0,\"candidate\":\"c\"}",
+        "{\"command\":\"takeConfiguration\",\"streamId\":\"s\",\"type\":\"answer\",\"sdp\":\"v=0\\r\\n\",\"subscriberId\":\"v\"}",
+        "{\"command\":\"takeConfiguration\",\"streamId\":\"s\",\"type\":\"offer\",\"sdp\":\"v=0\",\"sdp\":null}",
+        "{\"command\":\"takeConfiguration\",\"streamId\":\"s\",\"type\":\"offer\",\"sdp\":\"a\",\"sdp\":\"b\"}",
+        "{\"command\":\"takeConfiguration\",\"streamId\":\"s\",\"type\":\"offer\",\"sdp\":7}",
+        "{\"command\":\"takeConfiguration\",\"streamId\":\"s\",\"type\":{\"t\":1},\"sdp\":\"v=0\"}",
+        "{\"command\":\"takeConfiguration\",\"streamId\":\"s\",\"type\":\"offer\",\"sdp\":\"v=0\",\"label\":\"x\",\"idMapping\":{}}",
+    })
+    void buildsCandidatesAndDescriptionsAsJsonBindingWould(String frame) {
+        Class<? extends ClientMessage> type = frame.contains("takeCandidate")
+                ? ClientMessage.TakeCandidate.class : ClientMessage.TakeConfiguration.class;
+        ClientMessage bound;
+        try {
+            bound = io.signalbox.json.StrictJson.JSONB.fromJson(frame, type);
+        } catch (RuntimeException e) {
+            assertInstanceOf(Invalid.class, cut.parse(frame), frame);
+            return;
+        }
+        ClientMessage parsed = cut.parse(frame);
+        if (bound.problem() == null) {
+            assertEquals(bound, parsed, frame);
+        } else {
+            assertInstanceOf(Invalid.class, parsed, frame);
+        }
+    }
+
     @Test
     void decodesReportError() {
         assertEquals(new ClientMessage.ReportError("s", "notSetLocalDescription", null),
