@@ -8,6 +8,8 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,6 +36,69 @@ class SlowClientIT {
         // Arquillian's Liberty runs on the JVM the tests run on.
         assertEquals(Runtime.version().feature() >= 21 ? "virtual-threads" : "async", Server.registries().getString("writes"));
         aPeerThatReadsNothingIsCutOff();
+    }
+
+    /**
+     * Six clients that read nothing, each sent offers by its peer until the server's writes to
+     * it block (more stuck writers than the machine has cores, so carrier threads a blocked write
+     * held would be gone): meanwhile another pair's relay and pings go through, every one of them.
+     * Then a frame offered to each stuck client once its write has been blocked five seconds
+     * cuts it off, which shows the writes were stuck all along.
+     */
+    @Test
+    void clientsWhoseWritesAreStuckDoNotHoldUpTheOthers() {
+        int stuck = 6;
+        String sdp = "v=0\r\n" + "a=x-padding:" + "p".repeat(60_000) + "\r\n";
+        List<WebSocket> deaf = new ArrayList<>();
+        List<SignalingClient> senders = new ArrayList<>();
+        String prefix = Ids.unique("stuck");
+        try (SignalingClient a = SignalingClient.connect(); SignalingClient b = SignalingClient.connect()) {
+            for (int i = 0; i < stuck; i++) {
+                WebSocket client = deafClient();
+                deaf.add(client);
+                client.sendText(Messages.join(prefix + "-" + i).toString(), true).join();
+                SignalingClient sender = SignalingClient.connect();
+                senders.add(sender);
+                int joined = i + 1;
+                await().atMost(Duration.ofSeconds(10)).until(() -> Server.registries().getInt("p2pStreams") == joined);
+                sender.send(Messages.join(prefix + "-" + i));
+                sender.awaitNotification("joined");
+                // 12 MB: more than the socket buffers of a client that reads nothing hold (the
+                // first test's client took at most 144 such frames before it fell 256 behind),
+                // and with the offers below fewer frames than may wait before a cut-off.
+                for (int f = 0; f < 200; f++) {
+                    sender.send(Messages.configuration(prefix + "-" + i, "offer", sdp));
+                }
+            }
+            String h = prefix + "-healthy";
+            a.send(Messages.join(h));
+            a.awaitNotification("joined");
+            b.send(Messages.join(h));
+            b.awaitNotification("joined");
+            a.awaitMessage("start");
+            for (int i = 0; i < 50; i++) {
+                a.send(Messages.candidate(h, 0, "candidate:" + i));
+                a.send("{\"command\":\"ping\"}");
+            }
+            for (int i = 0; i < 50; i++) {
+                assertEquals("candidate:" + i, b.awaitMessage("takeCandidate").getString("candidate"));
+                a.awaitMessage("pong");
+            }
+            assertEquals(2 + 2 * stuck, Server.registries().getInt("sessions"), "every stuck client is still connected");
+            // One small offer each half second (at most 40): the first after five seconds of a
+            // blocked write cuts its client off.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                for (int i = 0; i < stuck; i++) {
+                    senders.get(i).send(Messages.configuration(prefix + "-" + i, "offer", "v=0"));
+                }
+                return Server.registries().getInt("sessions") == 2 + stuck;
+            });
+            a.send(Messages.candidate(h, 0, "candidate:after"));
+            assertEquals("candidate:after", b.awaitMessage("takeCandidate").getString("candidate"));
+        } finally {
+            deaf.forEach(WebSocket::abort);
+            senders.forEach(SignalingClient::close);
+        }
     }
 
     static void aPeerThatReadsNothingIsCutOff() {
