@@ -164,54 +164,46 @@ public class ClientMessageParser {
      * bound as any other.
      */
     static final class Relayed {
-        private static final int LABEL = 2;
-        private String type;
-        private String sdp;
-        private String label;
-        private String id;
-        private String candidate;
-        private String subscriberId;
-        private String streamId;
+        private enum Field { TYPE, SDP, LABEL, ID, CANDIDATE, SUBSCRIBER_ID, STREAM_ID }
+
+        private static final int FIELDS = Field.values().length;
+        private final String[] values = new String[FIELDS];
         private boolean spoiled;
 
         void notScalar(String key) {
-            if (field(key) >= 0) {
+            if (field(key) != null) {
                 spoiled = true;
             }
         }
 
         /** Keeps {@code value} (text, a number's text, or null) if {@code key} names one of the fields. */
         void keep(String key, String value, boolean number) {
-            int field = field(key);
-            if (field < 0) {
+            Field field = field(key);
+            if (field == null) {
                 return;
             }
-            if (number && field != LABEL) {
+            if (number && field != Field.LABEL) {
                 spoiled = true;
                 return;
             }
-            switch (field) {
-                case 0 -> type = value;
-                case 1 -> sdp = value;
-                case LABEL -> label = value;
-                case 3 -> id = value;
-                case 4 -> candidate = value;
-                case 5 -> subscriberId = value;
-                default -> streamId = value;
-            }
+            values[field.ordinal()] = value;
         }
 
-        private static int field(String key) {
-            return key == null ? -1 : switch (key) {
-                case "type" -> 0;
-                case "sdp" -> 1;
-                case "label" -> LABEL;
-                case "id" -> 3;
-                case "candidate" -> 4;
-                case "subscriberId" -> 5;
-                case "streamId" -> 6;
-                default -> -1;
+        private static Field field(String key) {
+            return key == null ? null : switch (key) {
+                case "type" -> Field.TYPE;
+                case "sdp" -> Field.SDP;
+                case "label" -> Field.LABEL;
+                case "id" -> Field.ID;
+                case "candidate" -> Field.CANDIDATE;
+                case "subscriberId" -> Field.SUBSCRIBER_ID;
+                case "streamId" -> Field.STREAM_ID;
+                default -> null;
             };
+        }
+
+        private String value(Field field) {
+            return values[field.ordinal()];
         }
 
         ClientMessage as(Class<? extends ClientMessage> kind) {
@@ -219,20 +211,22 @@ public class ClientMessageParser {
                 return null;
             }
             if (kind == ClientMessage.TakeConfiguration.class) {
-                return new ClientMessage.TakeConfiguration(streamId, type, sdp, subscriberId);
+                return new ClientMessage.TakeConfiguration(value(Field.STREAM_ID), value(Field.TYPE), value(Field.SDP),
+                        value(Field.SUBSCRIBER_ID));
             }
             if (kind != ClientMessage.TakeCandidate.class) {
                 return null;
             }
-            Integer index = null;
-            if (label != null) {
+            Integer label = null;
+            if (value(Field.LABEL) != null) {
                 try {
-                    index = Integer.parseInt(label);
+                    label = Integer.parseInt(value(Field.LABEL));
                 } catch (NumberFormatException e) {
                     return null;
                 }
             }
-            return new ClientMessage.TakeCandidate(streamId, index, id, candidate, subscriberId);
+            return new ClientMessage.TakeCandidate(value(Field.STREAM_ID), label, value(Field.ID), value(Field.CANDIDATE),
+                    value(Field.SUBSCRIBER_ID));
         }
     }
 }
