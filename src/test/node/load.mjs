@@ -3,12 +3,13 @@
 // each in its own protocol. Prints one JSON line of results on stdout; asserts nothing.
 //
 //   node load.mjs relay --target signalbox|peerjs|ws --url URL --pairs 50 --seconds 10 [--pid PID]
-//   node load.mjs connections --target ... --url URL --sessions 5000 [--pid PID] [--jcmd]
+//   node load.mjs connections --target ... --url URL --sessions 5000 [--pid PID] [--jcmd] [--histogram FILE]
 //
 // --pid names the server's process, whose CPU time (user + system) and resident memory are read
-// from /proc; --jcmd also asks a Java server for its heap after a full GC.
+// from /proc; --jcmd also asks a Java server for its heap after a full GC, and --histogram for its
+// class histogram with the sessions held.
 import { WebSocket } from 'ws';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
@@ -179,6 +180,10 @@ async function connections(sessions) {
   const cpuAfter = cpuMicros();
   const rssHeld = rssBytes();
   const heapHeld = heapAfterGcBytes();
+  if (o.histogram) {
+    // What the held sessions keep: the server's class histogram (after a full GC) to a file.
+    execFileSync('jcmd', [String(pid), 'GC.class_histogram'], { stdio: ['ignore', openSync(o.histogram, 'w'), 'inherit'] });
+  }
   const n = Math.max(1, sockets.length);
   sockets.forEach((s) => s.terminate());
   return {

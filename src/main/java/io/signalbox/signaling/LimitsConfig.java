@@ -90,7 +90,10 @@ public class LimitsConfig {
      * tools) are not browsers, which is what an Origin check protects.
      */
     public boolean allowsOrigin(String origin) {
+        if (origin == null) {
+            return true;
+        }
         List<String> allowed = Arrays.stream(allowedOrigins.split(",")).map(String::trim).toList();
-        return origin == null || allowed.contains("*") || allowed.contains(origin);
+        return allowed.contains("*") || allowed.contains(origin);
     }
 }

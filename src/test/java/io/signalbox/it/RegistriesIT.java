@@ -2,8 +2,15 @@ package io.signalbox.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,5 +63,30 @@ class RegistriesIT {
             assertEquals(0, idle.getInt("sessions"), idle::toString);
             assertEquals(0, idle.getInt("p2pStreams"), idle::toString);
         });
+    }
+
+    /**
+     * Liberty's handshake asks for the request's HTTP session, which makes one, with its cookie,
+     * that outlives the socket: a WebSocket upgrade must leave none behind. Read off the raw 101,
+     * as the JDK's client does not show a handshake's response headers.
+     */
+    @Test
+    void anUpgradeMakesNoHttpSession() throws IOException {
+        try (Socket socket = new Socket("localhost", Server.PORT)) {
+            socket.setSoTimeout((int) SignalingClient.TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /websocket HTTP/1.1\r\nHost: localhost:" + Server.PORT + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            assertEquals("HTTP/1.1 101 Switching Protocols", status);
+            List<String> headers = new ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty() && headers.size() < 100; line = in.readLine()) {
+                headers.add(line);
+            }
+            assertFalse(headers.stream().anyMatch(h -> h.regionMatches(true, 0, "Set-Cookie:", 0, 11)), headers::toString);
+        }
     }
 }
