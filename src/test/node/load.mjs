@@ -161,7 +161,22 @@ async function relay(pairs, seconds) {
 }
 
 /** N sessions opened one after another, each taken by the server (joined or OPEN), then held, measured and closed. */
+/**
+ * Waits (at most 10 s) until the server has been all but idle for half a second: the sessions of
+ * an earlier batch are still being released for a while after they close, and that is not this
+ * batch's cost.
+ */
+async function settle() {
+  if (!pid) return;
+  for (let i = 0; i < 20; i++) {
+    const before = cpuMicros();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (cpuMicros() - before <= 20_000) return; // under 4% of a core
+  }
+}
+
 async function connections(sessions) {
+  await settle();
   const heapBefore = heapAfterGcBytes();
   const rssBefore = rssBytes();
   const cpuBefore = cpuMicros();

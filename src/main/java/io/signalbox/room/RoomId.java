@@ -11,7 +11,7 @@ public record RoomId(String value) implements Serializable {
         if (value == null || value.isEmpty()) {
             throw new SignalingException(ErrorDefinition.NO_ROOM_SPECIFIED, "room missing or empty");
         }
-        if (!StreamId.RULE.matcher(value).matches()) {
+        if (!StreamId.followsRule(value)) {
             throw new SignalingException(ErrorDefinition.INVALID_STREAM_NAME, "room breaks the identifier rule");
         }
     }

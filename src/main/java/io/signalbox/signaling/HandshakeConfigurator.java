@@ -9,25 +9,43 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
  * Refuses WebSocket handshakes from Origins that {@code signalbox.security.allowed-origins} does
- * not list (HTTP 403), and hands the upgrade request's token to the session.
+ * not list (HTTP 403), hands the upgrade request's token to the session, and makes each
+ * connection's endpoint.
  */
 public class HandshakeConfigurator extends ServerEndpointConfig.Configurator {
     /**
-     * The two configurations, looked up once: the container makes the configurator, not CDI, and
-     * Liberty's {@code CDI.current()} walks the stack to find the application each time (a
-     * twentieth of a session's set-up). Both are application-scoped proxies, valid for as long as
-     * the application this configurator belongs to.
+     * What the handshakes and endpoints use, looked up once: the container makes the configurator,
+     * not CDI, and Liberty's {@code CDI.current()} walks the stack to find the application each
+     * time. All are application-scoped proxies, valid for as long as the application this
+     * configurator belongs to.
      */
-    private volatile LimitsConfig limits;
+    private volatile SignalingEndpoint.Services services;
     private volatile SecurityConfig security;
+
+    private SignalingEndpoint.Services services() {
+        SignalingEndpoint.Services s = services;
+        if (s == null) {
+            services = s = SignalingEndpoint.Services.lookUp();
+        }
+        return s;
+    }
 
     @Override
     public boolean checkOrigin(String originHeaderValue) {
-        LimitsConfig l = limits;
-        if (l == null) {
-            limits = l = CDI.current().select(LimitsConfig.class).get();
+        return services().limits().allowsOrigin(originHeaderValue);
+    }
+
+    /**
+     * A plain object rather than a CDI bean: the container's own way looks the bean manager up by
+     * stack walk and makes a dependent instance to destroy later, for every connection (a
+     * twentieth of a session's set-up), to inject the same application-scoped services each time.
+     */
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        if (endpointClass != SignalingEndpoint.class) {
+            throw new InstantiationException("no endpoint " + endpointClass.getName() + " here");
         }
-        return l.allowsOrigin(originHeaderValue);
+        return endpointClass.cast(new SignalingEndpoint(services()));
     }
 
     @Override

@@ -8,8 +8,7 @@ import io.signalbox.security.UpgradeToken;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ClientMessageParser;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.OnClose;
@@ -22,31 +21,49 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
-/** The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up. */
-@Dependent
+/**
+ * The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up.
+ * One per connection, made by {@link HandshakeConfigurator#getEndpointInstance} with the
+ * application's services, looked up once.
+ */
 @ServerEndpoint(value = "/websocket", configurator = HandshakeConfigurator.class)
 public class SignalingEndpoint {
     private static final System.Logger LOG = System.getLogger(SignalingEndpoint.class.getName());
 
-    @Inject
-    SessionDirectory directory;
+    /** The application-scoped services every connection's endpoint uses (client proxies, valid for the application's life). */
+    record Services(SessionDirectory directory, Drain drain, Dispatcher dispatcher, SessionReleaser releaser,
+            LimitsConfig limits, SessionTokens sessionTokens) {
 
-    @Inject
-    Drain drain;
+        static Services lookUp() {
+            CDI<Object> cdi = CDI.current();
+            return new Services(cdi.select(SessionDirectory.class).get(), cdi.select(Drain.class).get(),
+                    cdi.select(Dispatcher.class).get(), cdi.select(SessionReleaser.class).get(),
+                    cdi.select(LimitsConfig.class).get(), cdi.select(SessionTokens.class).get());
+        }
+    }
 
-    @Inject
-    Dispatcher dispatcher;
+    private final SessionDirectory directory;
+    private final Drain drain;
+    private final Dispatcher dispatcher;
+    private final SessionReleaser releaser;
+    private final LimitsConfig limits;
+    private final SessionTokens sessionTokens;
 
-    @Inject
-    SessionReleaser releaser;
+    /** What the WebSocket specification asks an annotated endpoint to have; the configurator uses the other. */
+    public SignalingEndpoint() {
+        this(Services.lookUp());
+    }
 
-    @Inject
-    LimitsConfig limits;
+    SignalingEndpoint(Services services) {
+        directory = services.directory();
+        drain = services.drain();
+        dispatcher = services.dispatcher();
+        releaser = services.releaser();
+        limits = services.limits();
+        sessionTokens = services.sessionTokens();
+    }
 
-    @Inject
-    SessionTokens sessionTokens;
-
-    /** This connection's id, decoder and message budget; the container makes one endpoint per connection. */
+    /** This connection's id, decoder and message budget. */
     private SessionId id;
     private ClientMessageParser parser;
     private Bucket rate;

@@ -10,11 +10,29 @@ public record StreamId(String value) implements Serializable {
     /** The identifier rule every {@code streamId}, {@code room} and {@code subscriberId} follows. */
     public static final Pattern RULE = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
+    /**
+     * Whether {@code value} follows {@link #RULE}: the same rule, checked by a loop, as it is on
+     * every relayed frame and the regular expression took a twentieth of the relay's own time.
+     */
+    public static boolean followsRule(String value) {
+        int n = value.length();
+        if (n == 0 || n > 128) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public StreamId {
         if (value == null || value.isEmpty()) {
             throw new SignalingException(ErrorDefinition.NO_STREAM_NAME_SPECIFIED, "streamId missing or empty");
         }
-        if (!RULE.matcher(value).matches()) {
+        if (!followsRule(value)) {
             throw new SignalingException(ErrorDefinition.INVALID_STREAM_NAME, "streamId breaks the identifier rule");
         }
     }

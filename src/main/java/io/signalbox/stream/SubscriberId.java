@@ -8,7 +8,7 @@ import java.util.Optional;
 public record SubscriberId(String value) {
 
     public SubscriberId {
-        if (value == null || !StreamId.RULE.matcher(value).matches()) {
+        if (value == null || !StreamId.followsRule(value)) {
             throw new SignalingException(ErrorDefinition.INVALID_STREAM_NAME, "subscriberId breaks the identifier rule");
         }
     }

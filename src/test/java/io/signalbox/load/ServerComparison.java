@@ -34,11 +34,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * the same Liberty, writing blocking and asynchronously), the PeerJS server, a bare Node {@code ws}
  * relay and, when its jar is there, Signalbox on Payara Micro; runs the same scenarios against each
  * with the Node generator {@code src/test/node/load.mjs} (rounds interleaved, so each server sees
- * the same machine; sessions are opened once unmeasured before the measured batch), stops them,
+ * the same machine; sessions are opened in unmeasured batches before the measured one), stops them,
  * and prints the tables with the ratios. See docs/benchmark.md.
  *
  * <p>{@code mvn -q exec:java@compare -Dexec.args="--pairs 50,500 --seconds 10 --rounds 2 --sessions 5000"}; also
- * {@code --warm-up SECONDS} (15), {@code --java-home DIR} (the JVM of both Libertys and Payara;
+ * {@code --warm-up SECONDS} (15), {@code --session-warm-up BATCHES} (4 unmeasured batches of
+ * {@code --sessions} each: a JVM's handshake path is still compiling after the first 10,000
+ * sessions), {@code --java-home DIR} (the JVM of both Libertys and Payara;
  * the one running this), {@code --payara JAR}, {@code --floor-features F,G} (the Liberty features
  * the floor runs with; {@code websocket-2.1}; {@code signalbox}: those of liberty/server.xml, to
  * tell Liberty's part in a session's cost from Signalbox's own).
@@ -60,6 +62,7 @@ public final class ServerComparison {
         int rounds = Integer.parseInt(o.getOrDefault("--rounds", "2"));
         int sessions = Integer.parseInt(o.getOrDefault("--sessions", "5000"));
         int warmUp = Integer.parseInt(o.getOrDefault("--warm-up", "15"));
+        int sessionWarmUp = Integer.parseInt(o.getOrDefault("--session-warm-up", "4"));
         String javaHome = o.getOrDefault("--java-home", System.getProperty("java.home"));
         Path wlp = Path.of(o.getOrDefault("--wlp", "target/liberty/wlp"));
         Path war = Path.of(o.getOrDefault("--war", "target/signalbox.war"));
@@ -116,8 +119,10 @@ public final class ServerComparison {
             Map<String, JsonObject> held = new LinkedHashMap<>();
             for (Subject s : subjects) {
                 if (!s.url().endsWith("/relay/async")) { // one floor server: its sessions are measured once
-                    // A first, unmeasured batch: the relay warm-up does not compile the handshake path.
-                    generate("connections", s, "--sessions", String.valueOf(Math.max(1, sessions / 3)));
+                    // Unmeasured batches first: the relay warm-up does not compile the handshake path.
+                    for (int batch = 0; batch < sessionWarmUp; batch++) {
+                        generate("connections", s, "--sessions", String.valueOf(sessions));
+                    }
                     held.put(s.name(), generate("connections", s, "--sessions", String.valueOf(sessions)));
                 }
             }

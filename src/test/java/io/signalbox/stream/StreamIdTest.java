@@ -37,4 +37,18 @@ class StreamIdTest {
     void acceptsEveryAllowedCharacter() {
         new StreamId("AZaz09_.-");
     }
+
+    @Test
+    void theLoopAgreesWithTheRuleOnEveryCharacterAndLength() {
+        for (char c = 0; c < 0x3000; c++) {
+            String code = "U+" + Integer.toHexString(c);
+            for (String id : new String[] {String.valueOf(c), "a" + c + "b", "ab" + c}) {
+                assertEquals(StreamId.RULE.matcher(id).matches(), StreamId.followsRule(id), code);
+            }
+        }
+        for (int n = 0; n <= 130; n++) {
+            String id = "x".repeat(n);
+            assertEquals(StreamId.RULE.matcher(id).matches(), StreamId.followsRule(id), "length " + n);
+        }
+    }
 }
