@@ -11,8 +11,8 @@ public record StreamId(String value) implements Serializable {
     public static final Pattern RULE = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     /**
-     * Whether {@code value} follows {@link #RULE}: the same rule, checked by a loop, as it is on
-     * every relayed frame and the regular expression took a twentieth of the relay's own time.
+     * Whether {@code value} follows {@link #RULE}: the same rule, checked by a loop, as it is
+     * checked on every relayed frame and the regular expression took 2.6% of the relay's samples.
      */
     public static boolean followsRule(String value) {
         int n = value.length();
