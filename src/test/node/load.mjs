@@ -160,7 +160,6 @@ async function relay(pairs, seconds) {
   };
 }
 
-/** N sessions opened one after another, each taken by the server (joined or OPEN), then held, measured and closed. */
 /**
  * Waits (at most 10 s) until the server has been all but idle for half a second: the sessions of
  * an earlier batch are still being released for a while after they close, and that is not this
@@ -175,6 +174,7 @@ async function settle() {
   }
 }
 
+/** N sessions opened one after another, each taken by the server (joined or OPEN), then held, measured and closed. */
 async function connections(sessions) {
   await settle();
   const heapBefore = heapAfterGcBytes();
