@@ -108,7 +108,10 @@ final class Outbox {
             writeStarted = System.nanoTime();
             try {
                 session.getBasicRemote().sendText(next);
-            } catch (IOException | IllegalStateException e) {
+            } catch (IOException | RuntimeException e) {
+                // Any failure of the container's write, not only IllegalStateException: Tyrus
+                // (Payara) throws a bare RuntimeException for a socket that has closed, and one
+                // escaping here would leave this outbox writing, with its frames never sent.
                 failed("a write failed: " + e);
                 return;
             } finally {
@@ -125,7 +128,7 @@ final class Outbox {
         }
         try {
             session.getAsyncRemote().sendText(next, this::writtenAsync);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) { // as in writeAllWaiting: Tyrus's closed socket is a bare RuntimeException
             failed("closed while sending: " + e);
         }
     }
@@ -159,7 +162,7 @@ final class Outbox {
     private void close(CloseReason reason) {
         try {
             session.close(reason);
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "closing session " + id + ": " + e);
         }
     }
