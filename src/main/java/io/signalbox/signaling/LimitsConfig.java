@@ -1,5 +1,6 @@
 package io.signalbox.signaling;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -39,6 +40,14 @@ public class LimitsConfig {
     @Inject
     @ConfigProperty(name = "signalbox.security.allowed-origins", defaultValue = "*")
     String allowedOrigins;
+
+    /** {@link #allowedOrigins} as a list, read once rather than split on every handshake. */
+    private List<String> allowed;
+
+    @PostConstruct
+    void readAllowedOrigins() {
+        allowed = Arrays.stream(allowedOrigins.split(",")).map(String::trim).toList();
+    }
 
     /**
      * {@code virtual-threads}: each session's frames are written blocking, on a virtual thread of
@@ -93,7 +102,6 @@ public class LimitsConfig {
         if (origin == null) {
             return true;
         }
-        List<String> allowed = Arrays.stream(allowedOrigins.split(",")).map(String::trim).toList();
         return allowed.contains("*") || allowed.contains(origin);
     }
 }

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -267,7 +269,7 @@ public final class ServerComparison {
         if (!option.equals("signalbox")) {
             return List.of(option.split(","));
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<feature>([^<]+)</feature>")
+        Matcher m = Pattern.compile("<feature>([^<]+)</feature>")
                 .matcher(Files.readString(Path.of("liberty/server.xml")));
         List<String> features = new ArrayList<>();
         while (m.find()) {
@@ -279,7 +281,7 @@ public final class ServerComparison {
     /** The floor's Liberty: {@code features}, Liberty's defaults otherwise. */
     private static Path floorConfig(List<String> features) throws IOException {
         Path dir = Files.createTempDirectory("relay-floor");
-        String listed = features.stream().map(f -> "<feature>" + f + "</feature>").collect(java.util.stream.Collectors.joining());
+        String listed = features.stream().map(f -> "<feature>" + f + "</feature>").collect(Collectors.joining());
         Files.writeString(dir.resolve("server.xml"), """
                 <server description="the relay floor">
                   <featureManager>%s</featureManager>
