@@ -2,6 +2,7 @@ package io.signalbox.load;
 
 import io.signalbox.it.LibertyNode;
 import io.signalbox.it.Server;
+import io.signalbox.load.floor.FloorBean;
 import io.signalbox.load.floor.RelayFloorEndpoint;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -33,7 +34,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Signalbox side by side with the servers it is measured against, from one command: starts
  * Signalbox on Liberty, the floor (a bare Jakarta WebSocket relay, {@link RelayFloorEndpoint}, on
- * the same Liberty, writing blocking and asynchronously), the PeerJS server, a bare Node {@code ws}
+ * the same Liberty, writing blocking, asynchronously and blocking on virtual threads), the same
+ * floor as a CDI bean archive (for its sessions: Liberty does more for each upgrade into a CDI
+ * application, whatever that application does), the PeerJS server, a bare Node {@code ws}
  * relay and, when its jar is there, Signalbox on Payara Micro; runs the same scenarios against each
  * with the Node generator {@code src/test/node/load.mjs} (rounds interleaved, so each server sees
  * the same machine; sessions are opened in unmeasured batches before the measured one), stops them,
@@ -42,10 +45,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * <p>{@code mvn -q exec:java@compare -Dexec.args="--pairs 50,500 --seconds 10 --rounds 2 --sessions 5000"}; also
  * {@code --warm-up SECONDS} (15), {@code --session-warm-up BATCHES} (4 unmeasured batches of
  * {@code --sessions} each: a JVM's handshake path is still compiling after the first 10,000
- * sessions), {@code --java-home DIR} (the JVM of both Libertys and Payara;
+ * sessions), {@code --java-home DIR} (the JVM of the Libertys and Payara;
  * the one running this), {@code --payara JAR}, {@code --floor-features F,G} (the Liberty features
- * the floor runs with; {@code websocket-2.1}; {@code signalbox}: those of liberty/server.xml, to
- * tell Liberty's part in a session's cost from Signalbox's own).
+ * the floors run with, the CDI floor with {@code cdi-4.0} added when none is listed;
+ * {@code websocket-2.1}; {@code signalbox}: those of liberty/server.xml, to tell Liberty's part in
+ * a session's cost from Signalbox's own).
  */
 public final class ServerComparison {
     private static final Path NODE_DIR = Path.of("src/test/node");
@@ -54,8 +58,25 @@ public final class ServerComparison {
 
     /** One server under test: how the generator speaks to it, where, and its process. */
     private record Subject(String name, String protocol, String url, long pid, boolean java, double startSeconds,
-            long rssAfterStart) {
+            long rssAfterStart, Scenarios scenarios) {
     }
+
+    /** Which scenarios a subject runs: a server with two subjects has its sessions measured once. */
+    private enum Scenarios {
+        BOTH, RELAY, SESSIONS;
+
+        boolean relay() {
+            return this != SESSIONS;
+        }
+
+        boolean sessions() {
+            return this != RELAY;
+        }
+    }
+
+    private static final String BLOCKING_FLOOR = ", blocking writes (Liberty)";
+    private static final String VIRTUAL_FLOOR = ", blocking writes on virtual threads (Liberty)";
+    private static final String CDI_FLOOR = " as a CDI bean archive (Liberty)";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = LoadGenerator.options(args, 0);
@@ -81,38 +102,54 @@ public final class ServerComparison {
             LibertyNode signalbox = LibertyNode.start("compare-signalbox", 19401, env, wlp, war);
             started.add(signalbox);
             subjects.add(subject("Signalbox (Liberty)", "signalbox", signalbox.websocket().toString(), signalbox.javaPid(),
-                    true, t0));
+                    true, t0, Scenarios.BOTH));
             t0 = System.nanoTime();
-            LibertyNode floor = LibertyNode.start("compare-floor", 19402, env, wlp, floorWar(), floorConfig(floorFeatures),
+            Path floorConfig = floorConfig(floorFeatures);
+            LibertyNode floor = LibertyNode.start("compare-floor", 19402, env, wlp, floorWar(false), floorConfig,
                     () -> probe(URI.create("ws://localhost:19402/relay/basic?id=probe-" + System.nanoTime())));
             started.add(floor);
-            subjects.add(subject(floorName + ", blocking writes (Liberty)", "ws", "ws://localhost:19402/relay/basic",
-                    floor.javaPid(), true, t0));
+            subjects.add(subject(floorName + BLOCKING_FLOOR, "ws", "ws://localhost:19402/relay/basic",
+                    floor.javaPid(), true, t0, Scenarios.BOTH));
             subjects.add(new Subject(floorName + ", asynchronous writes (Liberty)", "ws",
-                    "ws://localhost:19402/relay/async", floor.javaPid(), true, Double.NaN, 0));
+                    "ws://localhost:19402/relay/async", floor.javaPid(), true, Double.NaN, 0, Scenarios.RELAY));
+            subjects.add(new Subject(floorName + VIRTUAL_FLOOR, "ws",
+                    "ws://localhost:19402/relay/virtual", floor.javaPid(), true, Double.NaN, 0, Scenarios.RELAY));
+            t0 = System.nanoTime();
+            List<String> cdiFeatures = new ArrayList<>(floorFeatures);
+            if (cdiFeatures.stream().noneMatch(f -> f.startsWith("cdi-"))) {
+                cdiFeatures.add("cdi-4.0");
+            }
+            LibertyNode floorCdi = LibertyNode.start("compare-floor-cdi", 19406, env, wlp, floorWar(true), floorConfig(cdiFeatures),
+                    () -> probe(URI.create("ws://localhost:19406/relay/basic?id=probe-" + System.nanoTime())));
+            started.add(floorCdi);
+            subjects.add(subject(floorName + CDI_FLOOR, "ws", "ws://localhost:19406/relay/basic", floorCdi.javaPid(), true,
+                    t0, Scenarios.SESSIONS));
             if (Files.exists(payara)) {
                 t0 = System.nanoTime();
                 Process p = startPayara(payara, war, env, 19405);
                 started.add(p::destroyForcibly);
                 long pid = p.descendants().map(ProcessHandle::pid).findFirst().orElse(p.pid());
-                subjects.add(subject("Signalbox (Payara Micro)", "signalbox", "ws://localhost:19405/websocket", pid, true, t0));
+                subjects.add(subject("Signalbox (Payara Micro)", "signalbox", "ws://localhost:19405/websocket", pid, true, t0,
+                        Scenarios.BOTH));
             }
             t0 = System.nanoTime();
             Process peerjs = startNode("peerjs-server.mjs", 19404);
             started.add(peerjs::destroyForcibly);
-            subjects.add(subject("PeerJS server 1.0.2 (Node)", "peerjs", "ws://localhost:19404", peerjs.pid(), false, t0));
+            subjects.add(subject("PeerJS server 1.0.2 (Node)", "peerjs", "ws://localhost:19404", peerjs.pid(), false, t0,
+                    Scenarios.BOTH));
             t0 = System.nanoTime();
             Process ws = startNode("ws-relay.mjs", 19403);
             started.add(ws::destroyForcibly);
-            subjects.add(subject("bare ws relay (Node)", "ws", "ws://localhost:19403", ws.pid(), false, t0));
+            subjects.add(subject("bare ws relay (Node)", "ws", "ws://localhost:19403", ws.pid(), false, t0, Scenarios.BOTH));
+            List<Subject> relaying = subjects.stream().filter(s -> s.scenarios().relay()).toList();
 
             Map<String, List<JsonObject>> relays = new LinkedHashMap<>();
-            for (Subject s : subjects) { // warm-up: the JVMs compile their hot paths
+            for (Subject s : relaying) { // warm-up: the JVMs compile their hot paths
                 generate("relay", s, "--pairs", String.valueOf(pairs.get(0)), "--seconds", String.valueOf(warmUp));
             }
             for (int round = 0; round < rounds; round++) {
                 for (int p : pairs) {
-                    for (Subject s : subjects) {
+                    for (Subject s : relaying) {
                         relays.computeIfAbsent(p + "\t" + s.name(), k -> new ArrayList<>())
                                 .add(generate("relay", s, "--pairs", String.valueOf(p), "--seconds", String.valueOf(seconds)));
                     }
@@ -120,7 +157,7 @@ public final class ServerComparison {
             }
             Map<String, JsonObject> held = new LinkedHashMap<>();
             for (Subject s : subjects) {
-                if (!s.url().endsWith("/relay/async")) { // one floor server: its sessions are measured once
+                if (s.scenarios().sessions()) {
                     // Unmeasured batches first: the relay warm-up does not compile the handshake path.
                     for (int batch = 0; batch < sessionWarmUp; batch++) {
                         generate("connections", s, "--sessions", String.valueOf(sessions));
@@ -128,7 +165,7 @@ public final class ServerComparison {
                     held.put(s.name(), generate("connections", s, "--sessions", String.valueOf(sessions)));
                 }
             }
-            printRelays(pairs, seconds, subjects, relays);
+            printRelays(pairs, seconds, relaying, relays);
             printConnections(sessions, subjects, held);
         } finally {
             java.util.Collections.reverse(started);
@@ -138,10 +175,10 @@ public final class ServerComparison {
         }
     }
 
-    private static Subject subject(String name, String protocol, String url, long pid, boolean java, long startNanos)
-            throws IOException {
+    private static Subject subject(String name, String protocol, String url, long pid, boolean java, long startNanos,
+            Scenarios scenarios) throws IOException {
         double start = (System.nanoTime() - startNanos) / 1e9;
-        return new Subject(name, protocol, url, pid, java, start, new ServerProcess(pid).rssBytes());
+        return new Subject(name, protocol, url, pid, java, start, new ServerProcess(pid).rssBytes(), scenarios);
     }
 
     /**
@@ -197,14 +234,15 @@ public final class ServerComparison {
             }
         }
         Subject signalbox = subjects.get(0);
-        Subject floor = subjects.get(1);
         System.out.println();
         for (int p : pairs) {
             List<JsonObject> sb = relays.get(p + "\t" + signalbox.name());
-            List<JsonObject> fl = relays.get(p + "\t" + floor.name());
-            System.out.printf("%d pairs: Signalbox relays %.2fx the blocking floor's rate at %.2fx its CPU per message%n", p,
-                    mean(sb, "perSecond") / mean(fl, "perSecond"),
-                    mean(sb, "cpuMicrosPerMessage") / mean(fl, "cpuMicrosPerMessage"));
+            for (String floor : List.of(BLOCKING_FLOOR, VIRTUAL_FLOOR)) {
+                List<JsonObject> fl = relays.get(p + "\t" + named(subjects, floor).name());
+                System.out.printf("%d pairs: Signalbox relays %.2fx the floor's rate%s at %.2fx its CPU per message%n", p,
+                        mean(sb, "perSecond") / mean(fl, "perSecond"), floor.replace(" (Liberty)", ""),
+                        mean(sb, "cpuMicrosPerMessage") / mean(fl, "cpuMicrosPerMessage"));
+            }
         }
     }
 
@@ -231,6 +269,18 @@ public final class ServerComparison {
                     s.java() ? String.format("%.1f", num(r, "heapBytesPerSession") / 1000) : "-",
                     r.containsKey("failedRun") ? "run failed" : String.valueOf(r.getInt("failed")));
         }
+        JsonObject signalbox = held.get(subjects.get(0).name());
+        System.out.println();
+        for (String floor : List.of(BLOCKING_FLOOR, CDI_FLOOR)) {
+            System.out.printf("Signalbox opens a session at %.2fx the CPU of the floor%s%n",
+                    num(signalbox, "cpuMicrosPerSession") / num(held.get(named(subjects, floor).name()), "cpuMicrosPerSession"),
+                    floor.replace(" (Liberty)", ""));
+        }
+    }
+
+    /** The subject whose name ends with {@code suffix}. */
+    private static Subject named(List<Subject> subjects, String suffix) {
+        return subjects.stream().filter(s -> s.name().endsWith(suffix)).findFirst().orElseThrow();
     }
 
     private static Subject peerJs(List<Subject> subjects) {
@@ -251,16 +301,25 @@ public final class ServerComparison {
         return r == null || !r.containsKey(field) || r.isNull(field) ? Double.NaN : r.getJsonNumber(field).doubleValue();
     }
 
-    /** The floor's WAR: the one endpoint class, at the context root. */
-    private static Path floorWar() throws IOException {
+    /**
+     * The floor's WAR: the one endpoint class, at the context root; with {@code beanArchive}, also
+     * one application-scoped bean, which is all it takes for Liberty to treat the WAR as a CDI
+     * application (a {@code beans.xml} alone, finding no bean, does not).
+     */
+    private static Path floorWar(boolean beanArchive) throws IOException {
         Path war = Files.createTempFile("relay-floor", ".war");
-        ShrinkWrap.create(WebArchive.class, "relay.war").addClass(RelayFloorEndpoint.class)
+        WebArchive archive = ShrinkWrap.create(WebArchive.class, "relay.war").addClass(RelayFloorEndpoint.class)
                 .addAsWebInfResource(new StringAsset("""
                         <web-ext xmlns="http://websphere.ibm.com/xml/ns/javaee" version="1.1">
                           <context-root uri="/"/>
                         </web-ext>
-                        """), "ibm-web-ext.xml")
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
+                        """), "ibm-web-ext.xml");
+        if (beanArchive) {
+            archive.addClass(FloorBean.class).addAsWebInfResource(new StringAsset("""
+                    <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
+                    """), "beans.xml");
+        }
+        archive.as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;
     }
 
