@@ -43,7 +43,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * and prints the tables with the ratios. See docs/benchmark.md.
  *
  * <p>{@code mvn -q exec:java@compare -Dexec.args="--pairs 50,500 --seconds 10 --rounds 2 --sessions 5000"}; also
- * {@code --warm-up SECONDS} (15), {@code --session-warm-up BATCHES} (4 unmeasured batches of
+ * {@code --warm-up SECONDS} (15, each relaying server once, before the first round), {@code --pre-run SECONDS}
+ * (3, unmeasured, before each measured relay run), {@code --session-warm-up BATCHES} (4 unmeasured batches of
  * {@code --sessions} each: a JVM's handshake path is still compiling after the first 10,000
  * sessions), {@code --java-home DIR} (the JVM of the Libertys and Payara;
  * the one running this), {@code --payara JAR}, {@code --floor-features F,G} (the Liberty features
@@ -86,6 +87,7 @@ public final class ServerComparison {
         int sessions = Integer.parseInt(o.getOrDefault("--sessions", "5000"));
         int warmUp = Integer.parseInt(o.getOrDefault("--warm-up", "15"));
         int sessionWarmUp = Integer.parseInt(o.getOrDefault("--session-warm-up", "4"));
+        int preRun = Integer.parseInt(o.getOrDefault("--pre-run", "3"));
         String javaHome = o.getOrDefault("--java-home", System.getProperty("java.home"));
         Path wlp = Path.of(o.getOrDefault("--wlp", "target/liberty/wlp"));
         Path war = Path.of(o.getOrDefault("--war", "target/signalbox.war"));
@@ -150,6 +152,10 @@ public final class ServerComparison {
             for (int round = 0; round < rounds; round++) {
                 for (int p : pairs) {
                     for (Subject s : relaying) {
+                        // Unmeasured seconds first: a JVM that sat idle while the others ran has
+                        // let its executor's threads go (Liberty's keep-alive is 60 s), and the
+                        // first measured run of a round paid for growing them again.
+                        generate("relay", s, "--pairs", String.valueOf(p), "--seconds", String.valueOf(preRun));
                         relays.computeIfAbsent(p + "\t" + s.name(), k -> new ArrayList<>())
                                 .add(generate("relay", s, "--pairs", String.valueOf(p), "--seconds", String.valueOf(seconds)));
                     }
