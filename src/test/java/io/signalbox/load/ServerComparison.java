@@ -152,9 +152,10 @@ public final class ServerComparison {
             for (int round = 0; round < rounds; round++) {
                 for (int p : pairs) {
                     for (Subject s : relaying) {
-                        // Unmeasured seconds first: a JVM that sat idle while the others ran has
-                        // let its executor's threads go (Liberty's keep-alive is 60 s), and the
-                        // first measured run of a round paid for growing them again.
+                        // Unmeasured seconds first: without them, Signalbox's first measured run
+                        // (its JVM idle for a minute and more while the others warmed up) was
+                        // always its slowest, by a third to a half; the floor's JVM serves three
+                        // subjects and never idled that long.
                         generate("relay", s, "--pairs", String.valueOf(p), "--seconds", String.valueOf(preRun));
                         relays.computeIfAbsent(p + "\t" + s.name(), k -> new ArrayList<>())
                                 .add(generate("relay", s, "--pairs", String.valueOf(p), "--seconds", String.valueOf(seconds)));
