@@ -1,7 +1,7 @@
 package io.signalbox.peer;
 
 import io.signalbox.cluster.SharedMaps;
-import io.signalbox.session.SessionIndex;
+import io.signalbox.cluster.SessionIndex;
 import io.signalbox.stream.StreamId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * The P2P pairs in the shared maps: the peers of each stream, kept as immutable lists, and the
- * streams each session joined. Changes hold {@link #locked}, which spans the cluster when there
+ * streams each session joined. Changes hold the lock of their stream ({@link #locked}), which spans the cluster when there
  * is one, and each is numbered ({@link #nextVersion}) so the nodes' relay routes follow the last one.
  */
 @ApplicationScoped
@@ -21,8 +21,9 @@ class PairStore {
     @Inject
     SharedMaps maps;
 
-    <T> T locked(Supplier<T> change) {
-        return maps.locked(LOCK, change);
+    /** Runs {@code change} holding {@code stream}'s lock, across the cluster when there is one. */
+    <T> T locked(StreamId stream, Supplier<T> change) {
+        return maps.locked(LOCK + "/" + stream.value(), change);
     }
 
     List<PeerService.Peer> peers(StreamId stream) {
@@ -39,7 +40,7 @@ class PairStore {
     }
 
     SessionIndex<StreamId> joinedBySession() {
-        return new SessionIndex<>(maps.map("signalbox.peers.sessions"));
+        return new SessionIndex<>(maps, "signalbox.peers.sessions");
     }
 
     long nextVersion() {

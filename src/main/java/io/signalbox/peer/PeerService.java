@@ -42,7 +42,7 @@ public class PeerService {
 
     public Joined join(SessionId session, StreamId stream, PeerMode mode) {
         registry.requireAllowed(stream);
-        return store.locked(() -> {
+        return store.locked(stream, () -> {
             List<Peer> peers = store.peers(stream);
             if (find(peers, session).isPresent()) {
                 return new Joined(stream, Optional.empty(), 0);
@@ -75,7 +75,7 @@ public class PeerService {
     }
 
     public Left leave(SessionId session, StreamId stream) {
-        return store.locked(() -> leaveLocked(session, stream));
+        return store.locked(stream, () -> leaveLocked(session, stream));
     }
 
     private Left leaveLocked(SessionId session, StreamId stream) {
@@ -92,8 +92,15 @@ public class PeerService {
 
     /** Leaves every stream {@code session} joined, as when its socket closes. */
     public List<Left> release(SessionId session) {
-        return store.locked(() -> store.joinedBySession().heldBy(session).stream()
-                .map(stream -> leaveLocked(session, stream)).toList());
+        List<Left> left = new ArrayList<>();
+        for (StreamId stream : store.joinedBySession().heldBy(session)) {
+            try {
+                left.add(leave(session, stream));
+            } catch (SignalingException e) {
+                // left meanwhile
+            }
+        }
+        return left;
     }
 
     /** The sessions that have joined a P2P stream. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * Rooms (protocol section 7): sets of streams, each held by one session, whose members are
  * told when a stream joins or leaves.
  *
- * <p>Changes hold the {@link SeatStore}'s lock, which spans the cluster when there is one.
+ * <p>Changes hold the lock of their room in the {@link SeatStore}, which spans the cluster when there is one.
  */
 @ApplicationScoped
 public class RoomService {
@@ -44,7 +44,7 @@ public class RoomService {
 
     public Joined join(SessionId session, RoomId room, StreamId stream, String streamName, String metaData) {
         registry.requireAllowed(room);
-        return store.locked(() -> joinLocked(session, room, stream, streamName, metaData));
+        return store.locked(room, () -> joinLocked(session, room, stream, streamName, metaData));
     }
 
     private Joined joinLocked(SessionId session, RoomId room, StreamId stream, String streamName, String metaData) {
@@ -70,7 +70,7 @@ public class RoomService {
      * {@code stream} is null. Leaving a room one is not in changes nothing.
      */
     public List<Left> leave(SessionId session, RoomId room, StreamId stream) {
-        return store.locked(() -> {
+        return store.locked(room, () -> {
             List<Left> left = new ArrayList<>();
             for (SeatStore.Seat seat : store.seatsBySession().heldBy(session)) {
                 if (seat.room().equals(room) && (stream == null || seat.stream().equals(stream))) {
@@ -83,8 +83,10 @@ public class RoomService {
 
     /** Takes every stream of {@code session} out of every room, as when its socket closes. */
     public List<Left> release(SessionId session) {
-        return store.locked(() -> store.seatsBySession().heldBy(session).stream()
-                .map(seat -> vacate(session, seat)).toList());
+        List<Left> left = new ArrayList<>();
+        store.seatsBySession().heldBy(session).stream().map(SeatStore.Seat::room).distinct()
+                .forEach(room -> left.addAll(leave(session, room, null)));
+        return left;
     }
 
     /** The sessions that hold a stream in some room. */

@@ -1,7 +1,7 @@
 package io.signalbox.room;
 
 import io.signalbox.cluster.SharedMaps;
-import io.signalbox.session.SessionIndex;
+import io.signalbox.cluster.SessionIndex;
 import io.signalbox.stream.StreamId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The rooms in the shared maps: each room's members in joining order, kept as unmodifiable
- * maps, and the seats each session holds. Changes hold {@link #locked}, which spans the cluster
- * when there is one.
+ * maps, and the seats each session holds. Changes hold the lock of their room ({@link #locked}), which spans the
+ * cluster when there is one.
  */
 @ApplicationScoped
 class SeatStore {
@@ -27,8 +27,9 @@ class SeatStore {
     @Inject
     SharedMaps maps;
 
-    <T> T locked(Supplier<T> change) {
-        return maps.locked(LOCK, change);
+    /** Runs {@code change} holding {@code room}'s lock, across the cluster when there is one. */
+    <T> T locked(RoomId room, Supplier<T> change) {
+        return maps.locked(LOCK + "/" + room.value(), change);
     }
 
     Map<StreamId, RoomService.Member> members(RoomId room) {
@@ -45,7 +46,7 @@ class SeatStore {
     }
 
     SessionIndex<Seat> seatsBySession() {
-        return new SessionIndex<>(maps.map("signalbox.rooms.sessions"));
+        return new SessionIndex<>(maps, "signalbox.rooms.sessions");
     }
 
     int roomCount() {

@@ -31,8 +31,6 @@ import io.signalbox.signaling.message.ServerMessage;
 import io.signalbox.stream.Conferences;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -70,9 +68,6 @@ public class ConferenceCommands {
 
     @Inject
     StreamCommands streamCommands;
-
-    @Resource
-    ManagedExecutorService executor;
 
     /** Brings subscriptions up to date on this node when a feed comes, whichever node saw it come. */
     void refreshHere(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -231,7 +226,7 @@ public class ConferenceCommands {
      * last answer); what it could not take yet is asked for again.
      */
     void offered(@Observes MediaEvent.Offered offered) {
-        offer(offered.session(), offered.feed(), offered.offer());
+        directory.inLane(offered.session(), () -> offer(offered.session(), offered.feed(), offered.offer()));
         refresh(offered.session(), offered.feed());
     }
 
@@ -240,10 +235,13 @@ public class ConferenceCommands {
         conferences.release(session);
     }
 
-    /** Changes the subscription off the delivering thread: it waits for the media server. */
+    /**
+     * Changes the subscription on the player's lane: it waits for the media server, and one
+     * player's subscription changes one step at a time, after what the player asked before.
+     */
     private void refresh(SessionId player, String room) {
         try {
-            executor.execute(() -> {
+            directory.inLane(player, () -> {
                 try {
                     conferences.refresh(player, room).ifPresent(offer -> offer(player, room, offer));
                 } catch (SignalingException e) {

@@ -25,13 +25,17 @@ import io.signalbox.signaling.message.ClientMessage.TakeCandidate;
 import io.signalbox.signaling.message.ClientMessage.TakeConfiguration;
 import io.signalbox.signaling.message.ClientMessage;
 import io.signalbox.signaling.message.ServerMessage;
+import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 
 /**
  * Routes each decoded message to the feature that handles it, one line a kind, and turns any
- * failure into the error payload for the sender, whose session always carries on.
+ * failure into the error payload for the sender, whose session always carries on. Under the
+ * media server a session's messages are handled on its lane ({@link SessionDirectory#inLane}),
+ * in the order they came, so a command that waits for the media server never holds the socket's
+ * thread; under mesh nothing waits, and they are handled where they arrive.
  */
 @ApplicationScoped
 public class Dispatcher implements ClientMessage.Handler {
@@ -64,8 +68,19 @@ public class Dispatcher implements ClientMessage.Handler {
     @Inject
     IceServers iceServers;
 
+    @Inject
+    StreamService streams;
+
     public void dispatch(SessionId from, ClientMessage message) {
         metrics.received(message);
+        if (streams.forwardsMedia() && !(message instanceof Invalid)) {
+            directory.inLane(from, () -> handle(from, message));
+        } else {
+            handle(from, message);
+        }
+    }
+
+    private void handle(SessionId from, ClientMessage message) {
         try {
             message.accept(this, from);
         } catch (SignalingException e) {

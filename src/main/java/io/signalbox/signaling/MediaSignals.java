@@ -37,26 +37,32 @@ public class MediaSignals {
     @Inject
     ConferenceCommands conferences;
 
+    /** On the session's lane, so that it follows the answer to the session's offer. */
     void flowing(@Observes MediaEvent.Flowing flowing) {
         StreamId stream = new StreamId(flowing.feed());
-        if (flowing.publisher()) {
-            directory.send(flowing.session(), PublishStarted.of(stream.value(), quality.publisherLadder(stream)));
-            streams.broadcast(stream).map(StreamService.Broadcast::conference)
-                    .ifPresent(room -> conferences.flowing(room, stream));
-        } else {
-            directory.send(flowing.session(), Notification.of(Notice.PLAY_STARTED, stream.value()));
-        }
+        directory.inLane(flowing.session(), () -> {
+            if (flowing.publisher()) {
+                directory.send(flowing.session(), PublishStarted.of(stream.value(), quality.publisherLadder(stream)));
+                streams.broadcast(stream).map(StreamService.Broadcast::conference)
+                        .ifPresent(room -> conferences.flowing(room, stream));
+            } else {
+                directory.send(flowing.session(), Notification.of(Notice.PLAY_STARTED, stream.value()));
+            }
+        });
     }
 
+    /** On the session's lane, as the session's own stop would be. */
     void ended(@Observes MediaEvent.Ended ended) {
         LOG.log(Level.INFO, "media of {0} on {1} ended: {2}", ended.session(), ended.feed(), ended.reason());
-        try {
-            streamCommands.stop(ended.session(), new StreamId(ended.feed()));
-        } catch (SignalingException e) {
-            // Stopped already (its own stop, or its publisher's): nothing is left to end.
-            LOG.log(Level.DEBUG, "{0} on {1} had stopped: {2}", ended.session(), ended.feed(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ending " + ended.session() + " on " + ended.feed() + " failed", e);
-        }
+        directory.inLane(ended.session(), () -> {
+            try {
+                streamCommands.stop(ended.session(), new StreamId(ended.feed()));
+            } catch (SignalingException e) {
+                // Stopped already (its own stop, or its publisher's): nothing is left to end.
+                LOG.log(Level.DEBUG, "{0} on {1} had stopped: {2}", ended.session(), ended.feed(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "ending " + ended.session() + " on " + ended.feed() + " failed", e);
+            }
+        });
     }
 }

@@ -1,9 +1,12 @@
 package io.signalbox.signaling;
 
 import io.signalbox.cluster.Nodes;
+import io.signalbox.concurrent.InOrder;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ServerMessage;
 import io.signalbox.signaling.message.ServerMessageJson;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +23,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The open WebSocket sessions of this node, by id, each with its outbox and relay routes: the
+ * The open WebSocket sessions of this node, by id, each with its outbox, relay routes and lane
+ * (where its work that waits for the media server runs, in order, off the socket's thread): the
  * one place that sends to a client, on this node or, through {@link Nodes}, on another.
  */
 @ApplicationScoped
@@ -31,7 +35,7 @@ public class SessionDirectory {
     static final int MAX_QUEUED = 256;
 
     /** One open session of this node. */
-    private record Connection(Outbox outbox, RelayTable routes) {
+    private record Connection(Outbox outbox, RelayTable routes, InOrder lane) {
     }
 
     private final Map<SessionId, Connection> sessions = new ConcurrentHashMap<>();
@@ -55,8 +59,14 @@ public class SessionDirectory {
     @Inject
     LimitsConfig limits;
 
+    @Resource
+    ManagedExecutorService executor;
+
     /** Where outboxes write blocking, a virtual thread each; null when they write asynchronously. */
     private Executor blockingWriter;
+    /** Where lanes run: virtual threads where the JVM has them, so a lane waiting on a stalled media server costs no pool thread. */
+    private Executor lanes;
+    private ClassLoader application;
 
     /**
      * Takes in what other nodes send to this node's sessions, counts the sessions for the
@@ -68,6 +78,8 @@ public class SessionDirectory {
         LOG.log(Level.INFO, blockingWriter != null ? "frames are written blocking, on a virtual thread per session"
                 : "frames are written with the container's asynchronous writes (signalbox.websocket.writes="
                         + (virtual ? "virtual-threads, and Java " + Runtime.version().feature() + " has none)" : "async)"));
+        lanes = VirtualThreads.executor().orElse(executor);
+        application = Thread.currentThread().getContextClassLoader();
         nodes.onReceive(this::receive);
         metrics.countSessionsWith(sessions::size);
     }
@@ -76,8 +88,21 @@ public class SessionDirectory {
     public SessionId register(Session session) {
         SessionId id = SessionId.of(nodes.self(), session.getId());
         session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
-        sessions.put(id, new Connection(new Outbox(id, session, blockingWriter), new RelayTable()));
+        sessions.put(id, new Connection(new Outbox(id, session, blockingWriter), new RelayTable(), new InOrder(lanes, application)));
         return id;
+    }
+
+    /**
+     * Runs {@code task} on {@code session}'s lane: after the work queued there before it, off the
+     * calling thread. A session not open on this node has no lane: the task runs on the caller.
+     */
+    public void inLane(SessionId session, Runnable task) {
+        Connection connection = sessions.get(session);
+        if (connection == null) {
+            task.run();
+        } else {
+            connection.lane().execute(task);
+        }
     }
 
     public void unregister(SessionId id) {
@@ -167,10 +192,11 @@ public class SessionDirectory {
         }
     }
 
+    /** Makes the change on the session's lane: it waits for the media server, and comes in order with the session's own commands. */
     private void changeMediaHere(SessionId session, String stream, MediaChange change) {
         BiConsumer<SessionId, String> handler = mediaChanges.get(change);
         if (handler != null) {
-            handler.accept(session, stream);
+            inLane(session, () -> handler.accept(session, stream));
         }
     }
 

@@ -7,8 +7,6 @@ import io.signalbox.security.SessionTokens;
 import io.signalbox.session.SessionId;
 import io.signalbox.stream.Conferences;
 import io.signalbox.stream.StreamService;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -58,22 +56,21 @@ public class SessionReleaser {
     @Inject
     Nodes nodes;
 
-    @Resource
-    ManagedExecutorService executor;
-
     /** Watches for other nodes leaving the cluster; a no-op on a single node. */
     void watchOtherNodes(@Observes @Initialized(ApplicationScoped.class) Object started) {
         nodes.onNodeLeft(this::nodeLeft);
     }
 
     /**
-     * Releases a session whose socket closed, off the container's close thread: telling the
-     * peers sends to their sockets, and two peers closing at once each held their own connection
-     * while writing to the other's, which deadlocked in Liberty (seen in thread dumps).
+     * Releases a session whose socket closed, on its lane, after what it asked for before (a
+     * publish still waiting for the media server is released, not left behind), and so off the
+     * container's close thread: telling the peers sends to their sockets, and two peers closing at
+     * once each held their own connection while writing to the other's, which deadlocked in
+     * Liberty (seen in thread dumps).
      */
     public void closed(SessionId session) {
         try {
-            executor.execute(() -> {
+            directory.inLane(session, () -> {
                 try {
                     release(session);
                 } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package io.signalbox.stream;
 
 import io.signalbox.cluster.SharedMaps;
-import io.signalbox.session.SessionIndex;
+import io.signalbox.cluster.SessionIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 /**
  * The live broadcasts in the shared maps: each stream's publisher and viewers, kept as immutable
  * records, and the streams each session publishes or plays; and the conferences on the media
- * server, which the same lock guards, as a conference's feeds are broadcasts. Changes hold {@link #locked}, which
- * spans the cluster when there is one, and each is numbered ({@link #nextVersion}) so the nodes'
+ * server. A change to a broadcast holds its stream's lock, a change to a conference its room's
+ * ({@link #locked}, {@link #lockedConference}); each spans the cluster when there is one, and each
+ * change to a broadcast is numbered ({@link #nextVersion}) so the nodes'
  * relay routes follow the last one.
  */
 @ApplicationScoped
@@ -22,8 +23,22 @@ class BroadcastStore {
     @Inject
     SharedMaps maps;
 
-    <T> T locked(Supplier<T> change) {
-        return maps.locked(LOCK, change);
+    /** Runs {@code change} holding {@code stream}'s lock, across the cluster when there is one. */
+    <T> T locked(StreamId stream, Supplier<T> change) {
+        return maps.locked(LOCK + "/" + stream.value(), change);
+    }
+
+    /**
+     * Runs {@code change} holding the lock of {@code room}'s conference; taken after a stream's
+     * lock when both are held, never before.
+     */
+    <T> T lockedConference(String room, Supplier<T> change) {
+        return maps.locked("signalbox.conferences/" + room, change);
+    }
+
+    /** Whether the calling thread holds a lock of the shared maps (it must not call the media server then). */
+    boolean holdsLock() {
+        return maps.holdsLock();
     }
 
     Optional<StreamService.Broadcast> find(StreamId stream) {
@@ -45,7 +60,7 @@ class BroadcastStore {
     }
 
     SessionIndex<StreamId> involvement() {
-        return new SessionIndex<>(maps.map("signalbox.streams.sessions"));
+        return new SessionIndex<>(maps, "signalbox.streams.sessions");
     }
 
     long nextVersion() {
@@ -66,7 +81,7 @@ class BroadcastStore {
 
     /** The conferences each session plays. */
     SessionIndex<String> players() {
-        return new SessionIndex<>(maps.map("signalbox.conferences.players"));
+        return new SessionIndex<>(maps, "signalbox.conferences.players");
     }
 
     private Map<StreamId, StreamService.Broadcast> broadcasts() {

@@ -19,13 +19,13 @@ import java.util.function.UnaryOperator;
  * Conferences through the media server (protocol section 7a): a room's members publish their
  * streams into one room of the media server ({@code publish} with {@code mainTrack} = the room),
  * and a player of the room ({@code play} of the room's id) gets every other member's feed on one
- * connection, changed as feeds come and go. The records share {@link BroadcastStore}'s lock; the
- * media server's room ends when nobody publishes into it or plays it any more.
+ * connection, changed as feeds come and go. A change holds the lock of its room in the
+ * {@link BroadcastStore}; the media server is asked once it is let go of, and its room ends when
+ * nobody publishes into it or plays it any more. One player's subscription is changed by one
+ * thread at a time: its session's (the caller's to ensure).
  */
 @ApplicationScoped
 public class Conferences {
-    private static final int STRIPES = 64;
-
     /**
      * What one player asked for: the feeds it will not get; how many feeds' video at most (0:
      * every one's); the feeds whose video it keeps whatever the limit (pinned, Ant Media's
@@ -101,28 +101,22 @@ public class Conferences {
     @Inject
     MediaServer media;
 
-    /** One player's subscription changes one at a time: the monitor of its stripe. */
-    private final Object[] stripes = new Object[STRIPES];
-
-    public Conferences() {
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
-        }
-    }
-
     /**
      * Seats {@code feed} in {@code room}'s conference, begun on this node's media server when it
-     * is the first, and returns that media server's address. Call holding the store's lock.
+     * is the first, and returns that media server's address. Called holding the feed's stream
+     * lock; takes the room's after it.
      */
     String seat(String room, StreamId feed) {
-        Conference current = store.conferences().get(room);
-        if (current == null) {
-            current = new Conference(media.address(), Map.of(), Map.of());
-        }
-        Map<String, Boolean> feeds = new LinkedHashMap<>(current.feeds());
-        feeds.putIfAbsent(feed.value(), false);
-        store.conferences().put(room, current.feeds(feeds));
-        return current.mediaServer();
+        return store.lockedConference(room, () -> {
+            Conference current = store.conferences().get(room);
+            if (current == null) {
+                current = new Conference(media.address(), Map.of(), Map.of());
+            }
+            Map<String, Boolean> feeds = new LinkedHashMap<>(current.feeds());
+            feeds.putIfAbsent(feed.value(), false);
+            store.conferences().put(room, current.feeds(feeds));
+            return current.mediaServer();
+        });
     }
 
     /**
@@ -130,7 +124,7 @@ public class Conferences {
      * whose subscriptions are to be brought up to date on their nodes ({@link #refresh}).
      */
     public List<SessionId> flowing(String room, StreamId feed) {
-        return store.locked(() -> {
+        return store.lockedConference(room, () -> {
             Conference current = store.conferences().get(room);
             if (current == null || !current.feeds().containsKey(feed.value())) {
                 return List.of();
@@ -147,15 +141,16 @@ public class Conferences {
      * media server tells the players itself. The last one out ends the media server's room.
      */
     void left(String room, StreamId feed) {
-        store.locked(() -> {
+        Optional<String> ended = store.lockedConference(room, () -> {
             Conference current = store.conferences().get(room);
-            if (current != null && current.feeds().containsKey(feed.value())) {
-                Map<String, Boolean> feeds = new LinkedHashMap<>(current.feeds());
-                feeds.remove(feed.value());
-                endIfIdle(room, current.feeds(feeds));
+            if (current == null || !current.feeds().containsKey(feed.value())) {
+                return Optional.<String>empty();
             }
-            return null;
+            Map<String, Boolean> feeds = new LinkedHashMap<>(current.feeds());
+            feeds.remove(feed.value());
+            return endIfIdle(room, current.feeds(feeds));
         });
+        ended.ifPresent(mediaServer -> media.dropRoom(room, mediaServer));
     }
 
     /** Whether {@code room} has a conference through the media server: a member publishing into it, or a player. */
@@ -180,7 +175,7 @@ public class Conferences {
         if (!media.reachable()) {
             throw new SignalingException(ErrorDefinition.MEDIA_SERVER_UNAVAILABLE, "no media server for " + room);
         }
-        store.locked(() -> {
+        store.lockedConference(room, () -> {
             Conference current = store.conferences().get(room);
             if (current == null) {
                 current = new Conference(media.address(), Map.of(), Map.of());
@@ -205,16 +200,14 @@ public class Conferences {
      * flows, on this node (the viewer's); returns the media server's new offer if it made one now.
      */
     public Optional<MediaServer.Offer> refresh(SessionId viewer, String room) {
-        synchronized (stripe(viewer, room)) {
-            Conference current = store.conferences().get(room);
-            Player player = current == null ? null : current.players().get(viewer);
-            if (player == null) {
-                return Optional.empty(); // stopped meanwhile
-            }
-            List<String> own = own(viewer, current);
-            List<String> feeds = received(player, current, own);
-            return media.subscribe(viewer, room, current.mediaServer(), feeds, own.stream().findFirst(), player.video(feeds));
+        Conference current = store.conferences().get(room);
+        Player player = current == null ? null : current.players().get(viewer);
+        if (player == null) {
+            return Optional.empty(); // stopped meanwhile
         }
+        List<String> own = own(viewer, current);
+        List<String> feeds = received(player, current, own);
+        return media.subscribe(viewer, room, current.mediaServer(), feeds, own.stream().findFirst(), player.video(feeds));
     }
 
     /** The feeds of {@code conference} whose media flows and that {@code viewer} publishes. */
@@ -253,7 +246,7 @@ public class Conferences {
 
     /** Ends {@code viewer}'s play of {@code room}; no_peer_associated_before, naming the room, when it does not play it. */
     public void stop(SessionId viewer, String room) {
-        store.locked(() -> {
+        store.lockedConference(room, () -> {
             Conference current = store.conferences().get(room);
             requirePlayer(current, viewer, room);
             Map<SessionId, Player> players = new LinkedHashMap<>(current.players());
@@ -262,21 +255,16 @@ public class Conferences {
             store.players().remove(viewer, room);
             return null;
         });
-        synchronized (stripe(viewer, room)) {
-            media.stop(viewer, room);
-        }
-        store.locked(() -> {
+        media.stop(viewer, room);
+        store.lockedConference(room, () -> {
             Conference current = store.conferences().get(room);
-            if (current != null) {
-                endIfIdle(room, current);
-            }
-            return null;
-        });
+            return current == null ? Optional.<String>empty() : endIfIdle(room, current);
+        }).ifPresent(mediaServer -> media.dropRoom(room, mediaServer));
     }
 
     /** Ends every conference play of a closed session; returns the rooms it played. */
     public List<String> release(SessionId session) {
-        List<String> rooms = store.locked(() -> store.players().heldBy(session));
+        List<String> rooms = store.players().heldBy(session);
         for (String room : rooms) {
             try {
                 stop(session, room);
@@ -350,7 +338,7 @@ public class Conferences {
     }
 
     private void change(SessionId viewer, String room, UnaryOperator<Player> change) {
-        store.locked(() -> {
+        store.lockedConference(room, () -> {
             Conference current = store.conferences().get(room);
             Player player = requirePlayer(current, viewer, room);
             Map<SessionId, Player> players = new LinkedHashMap<>(current.players());
@@ -379,17 +367,16 @@ public class Conferences {
         return store.conferences().values().stream().mapToInt(c -> c.players().size()).sum();
     }
 
-    /** Keeps {@code conference}, or, when nobody publishes into it or plays it, ends it and its media server's room. */
-    private void endIfIdle(String room, Conference conference) {
+    /**
+     * Keeps {@code conference}, or, when nobody publishes into it or plays it, ends it; returns the
+     * address of the media server whose room is then to be dropped, once the lock is let go of.
+     */
+    private Optional<String> endIfIdle(String room, Conference conference) {
         if (conference.idle()) {
             store.conferences().remove(room);
-            media.dropRoom(room, conference.mediaServer());
-        } else {
-            store.conferences().put(room, conference);
+            return Optional.of(conference.mediaServer());
         }
-    }
-
-    private Object stripe(SessionId viewer, String room) {
-        return stripes[Math.floorMod(31 * viewer.hashCode() + room.hashCode(), STRIPES)];
+        store.conferences().put(room, conference);
+        return Optional.empty();
     }
 }

@@ -81,7 +81,7 @@ public class StreamQuality {
         List<Integer> heights = receiving.layers().stream().filter(layer -> layer < simulcast.size())
                 .map(layer -> receiving.simulcast() ? simulcast.get(layer) : simulcast.get(simulcast.size() - 1))
                 .distinct().toList();
-        store.locked(() -> {
+        store.locked(stream, () -> {
             store.find(stream).filter(b -> b.publisher().equals(receiving.session()))
                     .ifPresent(b -> store.put(stream, b.receiving(heights)));
             return null;

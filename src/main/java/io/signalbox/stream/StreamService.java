@@ -18,8 +18,9 @@ import java.util.function.UnaryOperator;
 /**
  * Publish and play (protocol sections 6 and 6a): one publisher per stream and its viewers, each
  * known to the publisher by a {@code subscriberId}, browser to browser or through the media
- * server. Changes hold the {@link BroadcastStore}'s lock; relaying does not come here, and the
- * encoder ladder is {@link StreamQuality}'s.
+ * server. A change holds its stream's lock in the {@link BroadcastStore}; the media server is asked
+ * only once that lock is let go of, and undoing what it refused is a locked step of its own.
+ * Relaying does not come here, and the encoder ladder is {@link StreamQuality}'s.
  */
 @ApplicationScoped
 public class StreamService {
@@ -116,7 +117,7 @@ public class StreamService {
         registry.requireAllowed(stream);
         requireMediaServer(stream);
         String conference = media.forwards() ? mainTrack.filter(room -> !room.equals(stream.value())).orElse(null) : null;
-        Broadcast broadcast = store.locked(() -> {
+        Broadcast broadcast = store.locked(stream, () -> {
             Optional<Broadcast> current = store.find(stream);
             if (current.isPresent() && current.get().publisher().equals(session)) {
                 throw new SignalingException(ErrorDefinition.ALREADY_PUBLISHING, "session " + session + " already publishes " + stream);
@@ -135,7 +136,7 @@ public class StreamService {
             try {
                 media.publish(session, stream.value(), broadcast.mediaRoom(stream), broadcast.mediaServer());
             } catch (RuntimeException e) {
-                endMedia(store.locked(() -> stopLocked(session, stream)));
+                undo(session, stream);
                 throw e;
             }
         }
@@ -150,7 +151,7 @@ public class StreamService {
 
     public Viewing play(SessionId session, StreamId stream, Optional<SubscriberId> requested) {
         requireMediaServer(stream);
-        Admitted admitted = store.locked(() -> playLocked(session, stream, requested));
+        Admitted admitted = store.locked(stream, () -> playLocked(session, stream, requested));
         Viewing viewing = admitted.viewing();
         if (!media.forwards()) {
             return viewing;
@@ -160,7 +161,7 @@ public class StreamService {
             return new Viewing(stream, viewing.subscriberId(), viewing.publisher(), session, viewing.version(),
                     Optional.of(offer));
         } catch (RuntimeException e) {
-            store.locked(() -> stopLocked(session, stream));
+            undo(session, stream);
             throw e;
         }
     }
@@ -217,7 +218,7 @@ public class StreamService {
     }
 
     public Stopped stop(SessionId session, StreamId stream) {
-        return endMedia(store.locked(() -> stopLocked(session, stream)));
+        return endMedia(store.locked(stream, () -> stopLocked(session, stream)));
     }
 
     private Stopped stopLocked(SessionId session, StreamId stream) {
@@ -237,21 +238,32 @@ public class StreamService {
         return new Unplayed(stream, subscriberId, current.publisher(), session, store.nextVersion());
     }
 
+    /** Takes back what the media server refused: {@code session}'s part in {@code stream}, unless it ended meanwhile. */
+    private void undo(SessionId session, StreamId stream) {
+        try {
+            stop(session, stream);
+        } catch (SignalingException e) {
+            // ended meanwhile: nothing is left to take back
+        }
+    }
+
     /** Ends {@code stream} whoever publishes it, as when an admin deletes it; empty when it is not live. */
     public Optional<Unpublished> terminate(StreamId stream) {
-        return store.locked(() -> store.find(stream)
+        return store.locked(stream, () -> store.find(stream)
                 .map(current -> (Unpublished) stopLocked(current.publisher(), stream))).map(this::endMedia);
     }
 
     /** Stops everything {@code session} published or played, as when its socket closes. */
     public List<Stopped> release(SessionId session) {
-        return store.locked(() -> {
-            List<Stopped> stopped = new ArrayList<>();
-            for (StreamId stream : store.involvement().heldBy(session)) {
-                stopped.add(stopLocked(session, stream));
+        List<Stopped> stopped = new ArrayList<>();
+        for (StreamId stream : store.involvement().heldBy(session)) {
+            try {
+                stopped.add(stop(session, stream));
+            } catch (SignalingException e) {
+                // stopped meanwhile (its publisher stopped, or the session's own stop)
             }
-            return stopped;
-        }).stream().map(this::endMedia).toList();
+        }
+        return stopped;
     }
 
     /** Lets go of the media server's part in what stopped: the publisher's feed, or one viewer's subscription. */
@@ -312,7 +324,7 @@ public class StreamService {
      * not_publisher when {@code session} does not publish it.
      */
     public Described describe(SessionId session, StreamId stream, UnaryOperator<StreamDetails> change) {
-        return store.locked(() -> {
+        return store.locked(stream, () -> {
             Broadcast current = requirePublished(stream);
             if (!current.publisher().equals(session)) {
                 throw new SignalingException(ErrorDefinition.NOT_PUBLISHER, session + " does not publish " + stream);

@@ -23,7 +23,15 @@ public final class Browsers implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
 
-    private Browsers(List<String> extraFlags) {
+    /**
+     * How long a page waits for a condition before failing: 20 s, or, for pages whose media goes
+     * through Janus, 60 s, as several Chromiums, Janus and Liberty share two cores in CI and an
+     * answer that takes 20 s there is slow, not lost. A wait still ends the moment its condition holds.
+     */
+    private final long pageTimeoutMillis;
+
+    private Browsers(List<String> extraFlags, long pageTimeoutMillis) {
+        this.pageTimeoutMillis = pageTimeoutMillis;
         List<String> flags = new ArrayList<>(BASE_FLAGS);
         flags.addAll(extraFlags);
         playwright = Playwright.create();
@@ -34,7 +42,8 @@ public final class Browsers implements AutoCloseable {
 
     /** A browser whose pages get a fake camera and microphone without a permission prompt. */
     public static Browsers withFakeMedia() {
-        return new Browsers(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"));
+        return new Browsers(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"),
+                SignalingClient.TIMEOUT.toMillis() * 2);
     }
 
     /**
@@ -42,13 +51,13 @@ public final class Browsers implements AutoCloseable {
      * media reaches a Janus in a test's network namespace over the veth pair.
      */
     public static Browsers forMediaServer() {
-        return withFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                "--disable-features=WebRtcHideLocalIpsWithMdns");
+        return new Browsers(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--disable-features=WebRtcHideLocalIpsWithMdns"), 60_000);
     }
 
     /** A browser with these extra Chromium flags only (for example no devices at all). */
     public static Browsers withFlags(String... flags) {
-        return new Browsers(List.of(flags));
+        return new Browsers(List.of(flags), SignalingClient.TIMEOUT.toMillis() * 2);
     }
 
     /** A page in its own context (its own cookies and permissions), at {@code path} of the server. */
@@ -64,7 +73,7 @@ public final class Browsers implements AutoCloseable {
                     .setOrigin(Server.http("").toString()));
         }
         Page page = context.newPage();
-        page.setDefaultTimeout(SignalingClient.TIMEOUT.toMillis() * 2);
+        page.setDefaultTimeout(pageTimeoutMillis);
         page.navigate(Server.http(path).toString());
         return page;
     }
@@ -72,7 +81,7 @@ public final class Browsers implements AutoCloseable {
     /** A page in its own context at {@code path} of another server, on {@code port} of this host. */
     public Page openAt(int port, String path) {
         Page page = browser.newContext().newPage();
-        page.setDefaultTimeout(SignalingClient.TIMEOUT.toMillis() * 2);
+        page.setDefaultTimeout(pageTimeoutMillis);
         page.navigate("http://localhost:" + port + path);
         return page;
     }

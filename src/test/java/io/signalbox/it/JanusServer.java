@@ -101,6 +101,16 @@ public final class JanusServer implements AutoCloseable {
         return janus.pid();
     }
 
+    /** Stops Janus in its tracks (SIGSTOP), as a hung or overloaded media server: it takes connections and answers nothing. */
+    public void pause() throws IOException, InterruptedException {
+        run("kill", "-STOP", String.valueOf(pid()));
+    }
+
+    /** Lets a paused Janus run again (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        run("kill", "-CONT", String.valueOf(pid()));
+    }
+
     /** Kills Janus at once (SIGKILL), as a crash would. */
     public void kill() throws InterruptedException {
         if (janus != null && janus.isAlive()) {

@@ -223,6 +223,70 @@ class SfuBroadcastIT {
         awaitMedia(true);
     }
 
+    /**
+     * Janus stopped in its tracks (SIGSTOP), as a hung media server: what needs no media answers
+     * at once, also while a conference's room is being dropped on it; a publish gets
+     * media_server_unavailable, naming the stream, within the request timeout (5 s by default);
+     * once Janus runs again, publish and play work, and Janus keeps no room.
+     */
+    @Test
+    void whileJanusIsStalledWhatNeedsNoMediaAnswersAtOnceAndAPublishIsMediaServerUnavailableThenAllWorksAgain() throws Exception {
+        String room = Ids.unique("sfu-stall-room");
+        String member = Ids.unique("sfu-stall-member");
+        String missing = Ids.unique("sfu-stall-missing");
+        String stalled = Ids.unique("sfu-stall-publish");
+        try (SignalingClient inRoom = SignalingClient.connect(); SignalingClient probe = SignalingClient.connect();
+                SignalingClient publishing = SignalingClient.connect()) {
+            inRoom.send(jakarta.json.Json.createObjectBuilder(Messages.publish(member)).add("mainTrack", room).build());
+            inRoom.awaitMessage("start");
+            janus.pause();
+            try {
+                // The conference's last member stops: its room is dropped on the stalled Janus.
+                inRoom.send(Messages.stop(member));
+                assertAnsweredWithinASecond(inRoom, "stop of the last member", c -> c.awaitNotification("publish_finished"));
+                assertAnsweredWithinASecond(probe, "ping", c -> c.send(jakarta.json.Json.createObjectBuilder()
+                        .add("command", "ping").build()).awaitMessage("pong"));
+                assertAnsweredWithinASecond(probe, "P2P join", c -> c.send(Messages.join(Ids.unique("sfu-stall-p2p")))
+                        .awaitNotification("joined"));
+                assertAnsweredWithinASecond(probe, "joinRoom", c -> c.send(Messages.joinRoom(Ids.unique("sfu-stall-mesh"), null))
+                        .awaitNotification("joinedTheRoom"));
+                assertAnsweredWithinASecond(probe, "play of a missing stream", c -> c.send(Messages.play(missing))
+                        .awaitError("no_stream_exist"));
+                long start = System.nanoTime();
+                publishing.send(Messages.publish(stalled));
+                JsonObject refused = publishing.awaitMessage("error", Duration.ofSeconds(15));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                System.out.printf("SfuBroadcastIT: a publish on the stalled Janus was refused after %d ms%n", millis);
+                assertEquals("media_server_unavailable", refused.getString("definition"), refused::toString);
+                assertEquals(stalled, refused.getString("streamId"));
+                assertTrue(millis < 6_500, "refused after " + millis + " ms; the request timeout is 5 s");
+                assertEquals(0, Server.registries().getInt("publishedStreams"), "streams left while Janus is stalled");
+            } finally {
+                janus.resume();
+            }
+        }
+        awaitMedia(true);
+        String s = Ids.unique("sfu-after-stall");
+        Page publisher = publisher(s);
+        Page player = player(s);
+        SfuPages.awaitDecoding(player, s);
+        publisher.evaluate("s => window.ams.stop(s)", s);
+        player.waitForFunction("() => window.amsEvents.includes('play_finished')");
+        // The conference's room, whose destroy Janus could not answer while stopped, goes once it answers.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(List.of(), janus.rooms(), "rooms left in Janus"));
+    }
+
+    /** Runs {@code exchange} on {@code client} and checks its answer came within a second. */
+    private static void assertAnsweredWithinASecond(SignalingClient client, String what,
+            java.util.function.Consumer<SignalingClient> exchange) {
+        long start = System.nanoTime();
+        exchange.accept(client);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("SfuBroadcastIT: %s answered in %d ms while Janus is stalled%n", what, millis);
+        assertTrue(millis < 1_000, what + " answered after " + millis + " ms");
+    }
+
     @Test
     void whenJanusDiesMidBroadcastEveryoneIsToldAndBothSdksPublishAndPlayAgainOnceItIsBack() throws Exception {
         String s = Ids.unique("sfu-crash");

@@ -1,5 +1,6 @@
 package io.signalbox.media.janus;
 
+import io.signalbox.concurrent.InOrder;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.media.MediaConfig;
@@ -65,6 +66,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
 
     /** Janus's events as media events, in Janus's order, off the socket's thread. */
     private InOrder reports;
+    private RoomReaper reaper;
 
     private final JanusHandles handles = new JanusHandles();
     private JsonProvider json;
@@ -76,6 +78,7 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
     /** Connects to this node's Janus; called once at start when the backend is janus. */
     public void start() {
         reports = new InOrder(scheduler, Thread.currentThread().getContextClassLoader());
+        reaper = new RoomReaper(scheduler);
         json = JsonProvider.provider();
         home = open(config.janusUrl());
     }
@@ -312,22 +315,16 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         return Optional.of(offerOf(updated));
     }
 
+    /** Destroys the room off the caller's thread, and again later if Janus does not answer now. */
     @Override
     public void dropRoom(String room, String address) {
-        JanusConnection janus = URI.create(address).equals(home.url()) ? home : others.get(URI.create(address));
-        if (janus == null || !janus.isUp()) {
-            return; // gone with its Janus, or with Janus's session
-        }
-        try {
-            long handle = janus.attach(VIDEOROOM);
-            try {
-                janus.message(handle, json.createObjectBuilder().add("request", "destroy").add("room", room).build(), null, false);
-            } finally {
-                janus.detach(handle);
-            }
-        } catch (JanusException e) {
-            LOG.log(Level.DEBUG, "destroying room {0}: {1}", room, e.getMessage());
-        }
+        URI url = URI.create(address);
+        reaper.destroy(room, () -> connected(url));
+    }
+
+    /** This node's connection to the Janus at {@code url}, as it is now; null when there is none. */
+    private JanusConnection connected(URI url) {
+        return url.equals(home.url()) ? home : others.get(url);
     }
 
     private JsonObject subscriberJoin(String room, List<String> feeds) {
@@ -418,12 +415,14 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
      */
     private void release(Handle handle) {
         JanusConnection janus = handle.janus();
-        if (handle.ownRoom() && janus.isUp()) {
+        if (handle.ownRoom()) {
             try {
                 janus.message(handle.id(), json.createObjectBuilder().add("request", "destroy").add("room", handle.feed()).build(),
                         null, false);
             } catch (JanusException e) {
-                LOG.log(Level.DEBUG, "destroying room {0}: {1}", handle.feed(), e.getMessage());
+                LOG.log(Level.DEBUG, "destroying room {0}: {1}; trying again", handle.feed(), e.getMessage());
+                URI url = janus.url();
+                reaper.destroy(handle.feed(), () -> connected(url));
             }
         }
         janus.detach(handle.id());
@@ -481,7 +480,14 @@ public class JanusMedia implements MediaServer, JanusConnection.Listener {
         if (janus != home && others.remove(janus.url(), janus)) {
             janus.close(); // another node's Janus: connected again when a viewer here next needs it
         }
-        handles.clear(janus).forEach(handle -> report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why)));
+        URI url = janus.url();
+        handles.clear(janus).forEach(handle -> {
+            if (handle.ownRoom()) {
+                // Rooms outlive the session that was lost (Janus may only have stalled): destroyed once it answers.
+                reaper.destroy(handle.feed(), () -> connected(url));
+            }
+            report(new MediaEvent.Ended(handle.session(), handle.feed(), handle.publisher(), why));
+        });
     }
 
     /** A layer of a publisher's video (Janus's {@code substream}; none without simulcast) started or stopped coming in. */

@@ -1,4 +1,4 @@
-package io.signalbox.media.janus;
+package io.signalbox.concurrent;
 
 import java.lang.System.Logger.Level;
 import java.util.Queue;
@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs tasks one at a time, in the order given, on a pool's threads, with the application's
- * class loader: Janus's events leave the socket's thread at once, so handling one (which locks
- * and sends) never holds up the socket, and still happen in the order Janus sent them.
+ * class loader: what must happen in order (Janus's events, one session's commands under the media
+ * server) leaves the thread that received it at once, so a slow step never holds that thread up,
+ * and still happens in the order it came.
  */
-final class InOrder implements Executor {
+public final class InOrder implements Executor {
     private static final System.Logger LOG = System.getLogger(InOrder.class.getName());
 
     private final Executor pool;
@@ -19,7 +20,7 @@ final class InOrder implements Executor {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    InOrder(Executor pool, ClassLoader application) {
+    public InOrder(Executor pool, ClassLoader application) {
         this.pool = pool;
         this.application = application;
     }
@@ -41,11 +42,11 @@ final class InOrder implements Executor {
                 try {
                     task.run();
                 } catch (RuntimeException | LinkageError | AssertionError e) {
-                    LOG.log(Level.WARNING, "handling an event of Janus failed", e);
+                    LOG.log(Level.WARNING, "a task run in order failed", e);
                 }
             }
         } catch (Error e) {
-            LOG.log(Level.ERROR, "handling an event of Janus failed", e);
+            LOG.log(Level.ERROR, "a task run in order failed", e);
             throw e;
         } finally {
             thread.setContextClassLoader(before);
