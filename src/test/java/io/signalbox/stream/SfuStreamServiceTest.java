@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,8 +133,10 @@ class SfuStreamServiceTest {
     @Test
     void aStalledMediaServerCallOnOneStreamHoldsUpNoOtherStream() throws Exception {
         media.stall("slow");
+        // Threads of its own: the common pool may have a single thread on a 2-core machine, which the stalled call holds.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         CompletableFuture<StreamService.Published> stalled = CompletableFuture.supplyAsync(
-                () -> cut.publish(member, new StreamId("slow"), Optional.empty(), DETAILS));
+                () -> cut.publish(member, new StreamId("slow"), Optional.empty(), DETAILS), threads);
         assertTrue(media.awaitStalled(), "the first publish reached the media server");
         // While it waits: another stream is published, played and stopped, and the stalled one is
         // already known, so a second publisher of it is refused at once.
@@ -143,11 +147,12 @@ class SfuStreamServiceTest {
             cut.stop(publisher, s);
             assertEquals(ErrorDefinition.STREAM_ID_IN_USE, assertThrows(SignalingException.class,
                     () -> cut.publish(publisher, new StreamId("slow"), Optional.empty(), DETAILS)).definition());
-        }).get(5, TimeUnit.SECONDS);
+        }, threads).get(5, TimeUnit.SECONDS);
         assertEquals(false, stalled.isDone());
         media.resume();
         assertEquals(new StreamId("slow"), stalled.get(5, TimeUnit.SECONDS).stream());
         cut.stop(member, new StreamId("slow"));
+        threads.shutdown();
     }
 
     @Test
