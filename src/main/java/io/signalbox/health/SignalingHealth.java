@@ -5,7 +5,7 @@ import io.signalbox.peer.PeerService;
 import io.signalbox.room.RoomService;
 import io.signalbox.security.SessionTokens;
 import io.signalbox.signaling.SessionDirectory;
-import io.signalbox.stream.Conferences;
+import io.signalbox.conference.ConferenceService;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class SignalingHealth implements HealthCheck {
     RoomService rooms;
 
     @Inject
-    Conferences conferences;
+    ConferenceService conferences;
 
     @Inject
     SessionTokens sessionTokens;

@@ -8,13 +8,14 @@ public sealed interface MediaEvent {
 
     SessionId session();
 
-    String feed();
+    /** The session's leg the event is about: a feed, or a conference room it plays. */
+    Leg leg();
 
     /** Whether the session publishes the feed (else it plays it). */
     boolean publisher();
 
     /** Media started to flow: from a publisher into the SFU, or from the SFU to a viewer. */
-    record Flowing(SessionId session, String feed, boolean publisher) implements MediaEvent {
+    record Flowing(SessionId session, Leg leg, boolean publisher) implements MediaEvent {
     }
 
     /**
@@ -22,19 +23,15 @@ public sealed interface MediaEvent {
      * layers coming in (0 the lowest), or, when the publisher does not simulcast, {@code [0]}
      * while its one video comes in; empty when none does.
      */
-    record Receiving(SessionId session, String feed, List<Integer> layers, boolean simulcast)
-            implements MediaEvent {
+    record Receiving(SessionId session, Feed leg, List<Integer> layers, boolean simulcast) implements MediaEvent {
         @Override
         public boolean publisher() {
             return true;
         }
     }
 
-    /**
-     * The SFU offers again to a conference's subscriber (feeds came or went): {@code feed} names
-     * the conference's room, and the session answers as to the first offer.
-     */
-    record Offered(SessionId session, String feed, MediaServer.Offer offer) implements MediaEvent {
+    /** The SFU offers again to a conference's subscriber (feeds came or went); the session answers as to the first offer. */
+    record Offered(SessionId session, MediaRoom leg, MediaServer.Offer offer) implements MediaEvent {
         @Override
         public boolean publisher() {
             return false;
@@ -42,6 +39,6 @@ public sealed interface MediaEvent {
     }
 
     /** The SFU ended the session's media (hung up, or was lost); {@code reason} is for the log. */
-    record Ended(SessionId session, String feed, boolean publisher, String reason) implements MediaEvent {
+    record Ended(SessionId session, Leg leg, boolean publisher, String reason) implements MediaEvent {
     }
 }

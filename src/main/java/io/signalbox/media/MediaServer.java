@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The media plane that publish and play ask for a stream's media, by the stream's name (its
- * feed): none under {@code mesh}, where browsers connect to each other, or an SFU that answers
- * each publisher and offers to each viewer. A feed sits in a room of the SFU: a room of its own,
- * named by the feed, or a conference's, named by the conference's room, where one subscription
- * carries many feeds. What happens later (media flowing, a feed ending, a new offer to a
- * subscriber) it reports as {@link MediaEvent}s.
+ * The media plane that publish and play ask for a stream's media: none under {@code mesh}, where
+ * browsers connect to each other, or an SFU that answers each publisher and offers to each
+ * viewer. A {@link Feed} sits in a {@link MediaRoom} of the SFU at a {@link MediaAddress}: a room
+ * of its own, or a conference's, where one subscription carries many feeds. What happens later
+ * (media flowing, a feed ending, a new offer to a subscriber) it reports as {@link MediaEvent}s.
+ * Every method that reaches the SFU may wait for it: call none holding a lock or on a socket's
+ * thread.
  */
 public interface MediaServer {
 
@@ -31,65 +32,67 @@ public interface MediaServer {
         }
     }
 
+    /**
+     * What one conference subscription is to carry: {@code feeds}, the video of only those in
+     * {@code video}, and, while there is no feed to carry, {@code placeholder} (the viewer's own
+     * feed, if it has one) with nothing sent, so that the viewer's connection comes up (Ant Media's
+     * player plays again and again while its connection is not up).
+     */
+    record Subscription(List<Feed> feeds, List<Feed> video, Optional<Feed> placeholder) {
+    }
+
     /** Whether this plane carries the media; false under mesh, where nothing below is called. */
     boolean forwards();
 
     /** Whether the SFU can be reached now; always true under mesh. */
     boolean reachable();
 
-    /**
-     * Where feeds published through this node go: the address of this node's SFU, by which a
-     * viewer's node, any node, finds the feed ({@link #play}); empty under mesh.
-     */
-    String address();
+    /** Where feeds published through this node go: this node's SFU, by which any node finds them; none under mesh. */
+    MediaAddress address();
 
-    /**
-     * Gets the SFU at {@code address} ready for {@code publisher}'s feed in {@code room} (the
-     * feed's own name, or a conference's); media_server_unavailable, naming the feed, when it cannot.
-     */
-    void publish(SessionId publisher, String feed, String room, String address);
+    /** Gets the SFU at {@code at} ready for {@code publisher}'s {@code feed} in {@code room}; media_server_unavailable, naming the feed, when it cannot. */
+    void publish(SessionId publisher, Feed feed, MediaRoom room, MediaAddress at);
 
     /** Hands the publisher's offer to the SFU and returns the SFU's answer. */
-    String offer(SessionId publisher, String feed, String sdp);
+    String offer(SessionId publisher, Feed feed, String sdp);
 
     /**
-     * Subscribes {@code viewer} to the feed in {@code room} on the SFU at {@code address} (where
-     * its publisher's node put it, this node's or another's) and returns the SFU's offer;
-     * no_stream_exist while the feed carries no media yet, media_server_unavailable when that SFU
-     * cannot be reached.
+     * Subscribes {@code viewer} to {@code feed} in {@code room} on the SFU at {@code at} (where its
+     * publisher's node put it) and returns the SFU's offer; no_stream_exist while the feed carries
+     * no media yet, media_server_unavailable when that SFU cannot be reached.
      */
-    Offer play(SessionId viewer, String feed, String room, String address);
+    Offer play(SessionId viewer, Feed feed, MediaRoom room, MediaAddress at);
 
     /**
-     * Makes {@code viewer}'s one subscription to conference {@code room} carry exactly
-     * {@code feeds}, and the video of only those of them in {@code video}: made on first use
-     * (none while there is no feed), then changed. Returns the
+     * Makes {@code viewer}'s one subscription to conference {@code room} carry what {@code wanted}
+     * says: made on first use (none while there is nothing to carry), then changed. Returns the
      * SFU's offer when it made one at once; one it makes later (it may wait for the viewer's
      * answer to the last) comes as {@link MediaEvent.Offered}, as does the one it makes itself
-     * when a feed leaves the room. With no feed to carry, {@code placeholder} (the viewer's own
-     * feed, if it has one) is carried with nothing sent, so that the viewer's connection comes up
-     * (Ant Media's player plays again and again while its connection is not up).
+     * when a feed leaves the room.
      */
-    Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds, Optional<String> placeholder,
-            List<String> video);
+    Optional<Offer> subscribe(SessionId viewer, MediaRoom room, MediaAddress at, Subscription wanted);
 
-    /** Ends conference {@code room} on the SFU at {@code address}, once nobody publishes into it or plays it. */
-    void dropRoom(String room, String address);
+    /** Ends conference {@code room} on the SFU at {@code at}, once nobody publishes into it or plays it; returns at once. */
+    void dropRoom(MediaRoom room, MediaAddress at);
 
     /** Hands a viewer's answer to the SFU. */
-    void answer(SessionId viewer, String feed, String sdp);
+    void answer(SessionId viewer, Leg leg, String sdp);
 
     /** Hands one of the browser's ICE candidates to the SFU. */
-    void candidate(SessionId session, String feed, String mid, Integer mLineIndex, String candidate);
+    void candidate(SessionId session, Leg leg, String mid, Integer mLineIndex, String candidate);
 
-    /** Asks the SFU to send {@code viewer} the simulcast layer {@code layer} (0 the highest). */
-    void layer(SessionId viewer, String feed, int layer);
+    /** Asks the SFU to send {@code viewer} the simulcast layer {@code layer} (0 the highest) of {@code feed}. */
+    void layer(SessionId viewer, Feed feed, int layer);
 
-    /** Whether this node's SFU connection carries {@code session}'s media for {@code feed}. */
-    boolean carries(SessionId session, String feed);
+    /**
+     * The leg of {@code session} on this node's SFU connection that clients call {@code name}: a
+     * feed it publishes or plays, or a conference room it plays; empty when there is none, and
+     * always under mesh.
+     */
+    Optional<Leg> leg(SessionId session, String name);
 
-    /** Ends {@code session}'s part in the feed; for its publisher, the feed itself. */
-    void stop(SessionId session, String feed);
+    /** Ends {@code session}'s part in {@code leg}; for a feed's publisher, the feed itself. */
+    void stop(SessionId session, Leg leg);
 
     /** How many feeds and subscriptions this node holds on the SFU. */
     int handles();

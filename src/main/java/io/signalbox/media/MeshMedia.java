@@ -1,7 +1,6 @@
 package io.signalbox.media;
 
 import io.signalbox.session.SessionId;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code mesh}: no media server; publishers and viewers connect browser to browser. */
@@ -18,58 +17,57 @@ public final class MeshMedia implements MediaServer {
     }
 
     @Override
-    public String address() {
-        return "";
+    public MediaAddress address() {
+        return MediaAddress.NONE;
     }
 
     @Override
-    public void publish(SessionId publisher, String feed, String room, String address) {
+    public void publish(SessionId publisher, Feed feed, MediaRoom room, MediaAddress at) {
         // browsers connect to each other
     }
 
     @Override
-    public String offer(SessionId publisher, String feed, String sdp) {
+    public String offer(SessionId publisher, Feed feed, String sdp) {
         throw new IllegalStateException("mesh carries no media");
     }
 
     @Override
-    public Offer play(SessionId viewer, String feed, String room, String address) {
+    public Offer play(SessionId viewer, Feed feed, MediaRoom room, MediaAddress at) {
         throw new IllegalStateException("mesh carries no media");
     }
 
     @Override
-    public Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds,
-            Optional<String> placeholder, List<String> video) {
+    public Optional<Offer> subscribe(SessionId viewer, MediaRoom room, MediaAddress at, Subscription wanted) {
         throw new IllegalStateException("mesh carries no media");
     }
 
     @Override
-    public void dropRoom(String room, String address) {
+    public void dropRoom(MediaRoom room, MediaAddress at) {
         // nothing held
     }
 
     @Override
-    public void answer(SessionId viewer, String feed, String sdp) {
+    public void answer(SessionId viewer, Leg leg, String sdp) {
         throw new IllegalStateException("mesh carries no media");
     }
 
     @Override
-    public void candidate(SessionId session, String feed, String mid, Integer mLineIndex, String candidate) {
+    public void candidate(SessionId session, Leg leg, String mid, Integer mLineIndex, String candidate) {
         throw new IllegalStateException("mesh carries no media");
     }
 
     @Override
-    public void layer(SessionId viewer, String feed, int layer) {
+    public void layer(SessionId viewer, Feed feed, int layer) {
         // the publisher is asked instead
     }
 
     @Override
-    public boolean carries(SessionId session, String feed) {
-        return false;
+    public Optional<Leg> leg(SessionId session, String name) {
+        return Optional.empty();
     }
 
     @Override
-    public void stop(SessionId session, String feed) {
+    public void stop(SessionId session, Leg leg) {
         // nothing held
     }
 

@@ -9,16 +9,17 @@ import io.signalbox.room.RoomService;
 import io.signalbox.security.Action;
 import io.signalbox.security.TokenVerifier;
 import io.signalbox.session.SessionId;
-import io.signalbox.signaling.message.ClientMessage.AssignVideoTrack;
-import io.signalbox.signaling.message.ClientMessage.EnableTrack;
-import io.signalbox.signaling.message.ClientMessage.GetSubtracks;
-import io.signalbox.signaling.message.ClientMessage.GetSubtracksCount;
-import io.signalbox.signaling.message.ClientMessage.GetTrackList;
+import io.signalbox.signaling.message.Multitrack.AssignVideoTrack;
+import io.signalbox.signaling.message.Multitrack.EnableTrack;
+import io.signalbox.signaling.message.Multitrack.GetSubtracks;
+import io.signalbox.signaling.message.Multitrack.GetSubtracksCount;
+import io.signalbox.signaling.message.Multitrack.GetTrackList;
 import io.signalbox.signaling.message.ClientMessage.Play;
-import io.signalbox.signaling.message.ClientMessage.GetVideoTrackAssignments;
-import io.signalbox.signaling.message.ClientMessage.SetMaxVideoTrackCount;
-import io.signalbox.signaling.message.ClientMessage.UpdateVideoTrackAssignments;
+import io.signalbox.signaling.message.Multitrack.GetVideoTrackAssignments;
+import io.signalbox.signaling.message.Multitrack.SetMaxVideoTrackCount;
+import io.signalbox.signaling.message.Multitrack.UpdateVideoTrackAssignments;
 import io.signalbox.signaling.message.ClientMessage;
+import io.signalbox.signaling.message.Multitrack;
 import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Configuration;
 import io.signalbox.signaling.message.ServerMessage.Notification;
@@ -28,7 +29,8 @@ import io.signalbox.signaling.message.ServerMessage.SubtrackList;
 import io.signalbox.signaling.message.ServerMessage.TrackList;
 import io.signalbox.signaling.message.ServerMessage.VideoTrackAssignmentList;
 import io.signalbox.signaling.message.ServerMessage;
-import io.signalbox.stream.Conferences;
+import io.signalbox.conference.ConferenceService;
+import io.signalbox.conference.TrackChoices;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +54,10 @@ public class ConferenceCommands {
     private static final System.Logger LOG = System.getLogger(ConferenceCommands.class.getName());
 
     @Inject
-    Conferences conferences;
+    ConferenceService conferences;
+
+    @Inject
+    TrackChoices tracks;
 
     @Inject
     StreamService streams;
@@ -66,20 +71,9 @@ public class ConferenceCommands {
     @Inject
     SessionDirectory directory;
 
-    @Inject
-    StreamCommands streamCommands;
-
     /** Brings subscriptions up to date on this node when a feed comes, whichever node saw it come. */
     void refreshHere(@Observes @Initialized(ApplicationScoped.class) Object started) {
         directory.onMedia(SessionDirectory.MediaChange.REFRESH, this::refresh);
-    }
-
-    /** Whether {@code play} of {@code id} plays a room: nobody publishes a stream of that name, and a room or conference has it. */
-    boolean names(StreamId id) {
-        if (streams.broadcast(id).isPresent()) {
-            return false;
-        }
-        return conferences.exists(id.value()) || !rooms.members(new RoomId(id.value())).isEmpty();
     }
 
     /**
@@ -138,14 +132,14 @@ public class ConferenceCommands {
     /** A player of the conference takes, or leaves out, one member's track: it gets a new offer when that changes what it gets. */
     void enableTrack(SessionId from, EnableTrack message) {
         String room = conferenceRoom(message.streamId());
-        conferences.enable(from, room, MediaServer.Offer.feedOf(message.trackId()), message.enabled());
+        tracks.enable(from, room, MediaServer.Offer.feedOf(message.trackId()), message.enabled());
         refresh(from, room);
     }
 
     /** A player of the conference gets the video of at most that many members, the first that came (0: every one's). */
     void setMaxVideoTrackCount(SessionId from, SetMaxVideoTrackCount message) {
         String room = conferenceRoom(message.streamId());
-        conferences.maxVideo(from, room, message.maxTrackCount());
+        tracks.maxVideo(from, room, message.maxTrackCount());
         refresh(from, room);
     }
 
@@ -162,16 +156,16 @@ public class ConferenceCommands {
      */
     void assignVideoTrack(SessionId from, AssignVideoTrack message) {
         String member = conferenceRoom(message.streamId());
-        String room = conferences.playedWith(from, member).orElseThrow(() -> new SignalingException(
+        String room = tracks.playedWith(from, member).orElseThrow(() -> new SignalingException(
                 ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, from + " plays no conference " + member + " publishes into"));
-        conferences.pin(from, room, member, message.enabled());
+        tracks.pin(from, room, member, message.enabled());
         refresh(from, room);
     }
 
     /** A player of room {@code streamId} gets the video of {@code size} members (0: all), the pinned first, then from {@code offset} on. */
     void updateVideoTrackAssignments(SessionId from, UpdateVideoTrackAssignments message) {
         String room = conferenceRoom(message.streamId());
-        conferences.page(from, room, message.offset(), message.size());
+        tracks.page(from, room, message.offset(), message.size());
         refresh(from, room);
     }
 
@@ -185,15 +179,6 @@ public class ConferenceCommands {
         return room;
     }
 
-    /**
-     * Whether {@code stop} of {@code id} by {@code from} is about a conference: one it plays, or
-     * the room it is a member of (Ant Media's player may stop it twice in a row).
-     */
-    boolean stops(SessionId from, StreamId id) {
-        return conferences.plays(from, id.value())
-                || rooms.isMember(from, new RoomId(id.value()));
-    }
-
     /** Ends {@code from}'s play of the conference of {@code room}; {@code play_finished} even when it had ended already. */
     void stop(SessionId from, StreamId room) {
         if (conferences.plays(from, room.value())) {
@@ -202,17 +187,10 @@ public class ConferenceCommands {
         directory.send(from, Notification.of(Notice.PLAY_FINISHED, room.value()));
     }
 
-    /** A member leaves {@code room}: what it published into the room's conference and its play of it end too. */
+    /** A member leaves {@code room}: its play of the room's conference ends too. */
     void leave(SessionId from, RoomId room) {
         if (conferences.plays(from, room.value())) {
             stop(from, new StreamId(room.value()));
-        }
-        for (StreamId stream : streams.publishedInto(from, room.value())) {
-            try {
-                streamCommands.stop(from, stream);
-            } catch (SignalingException e) {
-                LOG.log(Level.DEBUG, "{0} had stopped {1}: {2}", from, stream, e.getMessage());
-            }
         }
     }
 
@@ -226,8 +204,8 @@ public class ConferenceCommands {
      * last answer); what it could not take yet is asked for again.
      */
     void offered(@Observes MediaEvent.Offered offered) {
-        directory.inLane(offered.session(), () -> offer(offered.session(), offered.feed(), offered.offer()));
-        refresh(offered.session(), offered.feed());
+        directory.inLane(offered.session(), () -> offer(offered.session(), offered.leg().name(), offered.offer()));
+        refresh(offered.session(), offered.leg().name());
     }
 
     /** Ends the conference plays of a closed session. */

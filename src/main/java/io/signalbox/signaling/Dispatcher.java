@@ -24,6 +24,8 @@ import io.signalbox.signaling.message.ClientMessage.Stop;
 import io.signalbox.signaling.message.ClientMessage.TakeCandidate;
 import io.signalbox.signaling.message.ClientMessage.TakeConfiguration;
 import io.signalbox.signaling.message.ClientMessage;
+import io.signalbox.signaling.message.Multitrack;
+import io.signalbox.signaling.message.MessageHandler;
 import io.signalbox.signaling.message.ServerMessage;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +40,7 @@ import java.lang.System.Logger.Level;
  * thread; under mesh nothing waits, and they are handled where they arrive.
  */
 @ApplicationScoped
-public class Dispatcher implements ClientMessage.Handler {
+public class Dispatcher implements MessageHandler {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
     @Inject
@@ -184,42 +186,42 @@ public class Dispatcher implements ClientMessage.Handler {
     }
 
     @Override
-    public void getTrackList(SessionId from, ClientMessage.GetTrackList message) {
+    public void getTrackList(SessionId from, Multitrack.GetTrackList message) {
         conferenceCommands.getTrackList(from, message);
     }
 
     @Override
-    public void getSubtracks(SessionId from, ClientMessage.GetSubtracks message) {
+    public void getSubtracks(SessionId from, Multitrack.GetSubtracks message) {
         conferenceCommands.getSubtracks(from, message);
     }
 
     @Override
-    public void getSubtracksCount(SessionId from, ClientMessage.GetSubtracksCount message) {
+    public void getSubtracksCount(SessionId from, Multitrack.GetSubtracksCount message) {
         conferenceCommands.getSubtracksCount(from, message);
     }
 
     @Override
-    public void enableTrack(SessionId from, ClientMessage.EnableTrack message) {
+    public void enableTrack(SessionId from, Multitrack.EnableTrack message) {
         conferenceCommands.enableTrack(from, message);
     }
 
     @Override
-    public void setMaxVideoTrackCount(SessionId from, ClientMessage.SetMaxVideoTrackCount message) {
+    public void setMaxVideoTrackCount(SessionId from, Multitrack.SetMaxVideoTrackCount message) {
         conferenceCommands.setMaxVideoTrackCount(from, message);
     }
 
     @Override
-    public void getVideoTrackAssignments(SessionId from, ClientMessage.GetVideoTrackAssignments message) {
+    public void getVideoTrackAssignments(SessionId from, Multitrack.GetVideoTrackAssignments message) {
         conferenceCommands.getVideoTrackAssignments(from, message);
     }
 
     @Override
-    public void assignVideoTrack(SessionId from, ClientMessage.AssignVideoTrack message) {
+    public void assignVideoTrack(SessionId from, Multitrack.AssignVideoTrack message) {
         conferenceCommands.assignVideoTrack(from, message);
     }
 
     @Override
-    public void updateVideoTrackAssignments(SessionId from, ClientMessage.UpdateVideoTrackAssignments message) {
+    public void updateVideoTrackAssignments(SessionId from, Multitrack.UpdateVideoTrackAssignments message) {
         conferenceCommands.updateVideoTrackAssignments(from, message);
     }
 

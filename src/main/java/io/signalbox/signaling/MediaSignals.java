@@ -5,6 +5,7 @@ import io.signalbox.media.MediaEvent;
 import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.PublishStarted;
+import io.signalbox.stream.Broadcast;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamQuality;
 import io.signalbox.stream.StreamService;
@@ -39,11 +40,11 @@ public class MediaSignals {
 
     /** On the session's lane, so that it follows the answer to the session's offer. */
     void flowing(@Observes MediaEvent.Flowing flowing) {
-        StreamId stream = new StreamId(flowing.feed());
+        StreamId stream = new StreamId(flowing.leg().name());
         directory.inLane(flowing.session(), () -> {
             if (flowing.publisher()) {
                 directory.send(flowing.session(), PublishStarted.of(stream.value(), quality.publisherLadder(stream)));
-                streams.broadcast(stream).map(StreamService.Broadcast::conference)
+                streams.broadcast(stream).map(Broadcast::conference)
                         .ifPresent(room -> conferences.flowing(room, stream));
             } else {
                 directory.send(flowing.session(), Notification.of(Notice.PLAY_STARTED, stream.value()));
@@ -53,15 +54,15 @@ public class MediaSignals {
 
     /** On the session's lane, as the session's own stop would be. */
     void ended(@Observes MediaEvent.Ended ended) {
-        LOG.log(Level.INFO, "media of {0} on {1} ended: {2}", ended.session(), ended.feed(), ended.reason());
+        LOG.log(Level.INFO, "media of {0} on {1} ended: {2}", ended.session(), ended.leg().name(), ended.reason());
         directory.inLane(ended.session(), () -> {
             try {
-                streamCommands.stop(ended.session(), new StreamId(ended.feed()));
+                streamCommands.stop(ended.session(), new StreamId(ended.leg().name()));
             } catch (SignalingException e) {
                 // Stopped already (its own stop, or its publisher's): nothing is left to end.
-                LOG.log(Level.DEBUG, "{0} on {1} had stopped: {2}", ended.session(), ended.feed(), e.getMessage());
+                LOG.log(Level.DEBUG, "{0} on {1} had stopped: {2}", ended.session(), ended.leg().name(), e.getMessage());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "ending " + ended.session() + " on " + ended.feed() + " failed", e);
+                LOG.log(Level.WARNING, "ending " + ended.session() + " on " + ended.leg().name() + " failed", e);
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.signalbox.signaling;
 
+import io.signalbox.media.Leg;
 import io.signalbox.peer.PeerService;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.message.ClientMessage;
@@ -43,12 +44,13 @@ public class RelayCommands {
 
     void takeConfiguration(SessionId from, TakeConfiguration message) {
         StreamId stream = new StreamId(message.streamId());
-        if (streamMedia.carries(from, stream)) {
+        Optional<Leg> leg = streamMedia.carried(from, stream);
+        if (leg.isPresent()) {
             if (message.type().equals("offer")) {
-                String answer = streamMedia.offer(from, stream, message.sdp());
+                String answer = streamMedia.offer(from, leg.get(), message.sdp());
                 directory.send(from, ServerMessage.Configuration.relay(stream.value(), "answer", answer, null));
             } else {
-                streamMedia.answer(from, stream, message.sdp());
+                streamMedia.answer(from, leg.get(), message.sdp());
             }
             return;
         }
@@ -58,8 +60,9 @@ public class RelayCommands {
 
     void takeCandidate(SessionId from, TakeCandidate message) {
         StreamId stream = new StreamId(message.streamId());
-        if (streamMedia.carries(from, stream)) {
-            streamMedia.candidate(from, stream, message.id(), message.label(), message.candidate());
+        Optional<Leg> leg = streamMedia.carried(from, stream);
+        if (leg.isPresent()) {
+            streamMedia.candidate(from, leg.get(), message.id(), message.label(), message.candidate());
             return;
         }
         relay(from, stream, message.subscriberId(), tag -> ServerMessage.Candidate.relay(stream.value(),

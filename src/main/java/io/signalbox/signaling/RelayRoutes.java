@@ -2,6 +2,7 @@ package io.signalbox.signaling;
 
 import io.signalbox.peer.PeerService;
 import io.signalbox.session.SessionId;
+import io.signalbox.stream.Stopped;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,12 +40,12 @@ class RelayRoutes {
                 viewing.subscriberId(), viewing.version());
     }
 
-    void stopped(StreamService.Stopped stopped) {
+    void stopped(Stopped stopped) {
         String stream = stopped.stream().value();
-        if (stopped instanceof StreamService.Unpublished unpublished) {
+        if (stopped instanceof Stopped.Unpublished unpublished) {
             unpublished.viewers().forEach((subscriberId, viewer) -> unroute(unpublished.publisher(), viewer, stream,
                     subscriberId, unpublished.version()));
-        } else if (stopped instanceof StreamService.Unplayed unplayed) {
+        } else if (stopped instanceof Stopped.Unplayed unplayed) {
             unroute(unplayed.publisher(), unplayed.viewer(), stream, unplayed.subscriberId(), unplayed.version());
         }
     }

@@ -38,6 +38,9 @@ public class RoomCommands {
     @Inject
     ConferenceCommands conferences;
 
+    @Inject
+    StreamCommands streamCommands;
+
     void joinRoom(SessionId from, JoinRoom message) {
         RoomId room = new RoomId(message.room());
         tokens.check(from, Action.JOIN, room, message.token());
@@ -55,6 +58,7 @@ public class RoomCommands {
         String named = ClientMessage.absentIfEmpty(message.streamId());
         List<RoomService.Left> left = rooms.leave(from, room, named == null ? null : new StreamId(named));
         conferences.leave(from, room);
+        streamCommands.stopPublishedInto(from, room);
         directory.send(from, Notification.ofRoom(Notice.LEAVED_FROM_ROOM, room.value(), named));
         left.forEach(this::pushLeft);
     }

@@ -5,7 +5,7 @@ import io.signalbox.peer.PeerService;
 import io.signalbox.room.RoomService;
 import io.signalbox.security.SessionTokens;
 import io.signalbox.session.SessionId;
-import io.signalbox.stream.Conferences;
+import io.signalbox.conference.ConferenceService;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -45,7 +45,7 @@ public class SessionReleaser {
     RoomService rooms;
 
     @Inject
-    Conferences conferences;
+    ConferenceService conferences;
 
     @Inject
     SessionTokens sessionTokens;

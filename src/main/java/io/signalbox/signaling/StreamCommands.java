@@ -1,5 +1,6 @@
 package io.signalbox.signaling;
 
+import io.signalbox.conference.ConferenceService;
 import io.signalbox.room.RoomId;
 import io.signalbox.security.Action;
 import io.signalbox.security.TokenVerifier;
@@ -22,20 +23,24 @@ import io.signalbox.signaling.message.ServerMessage.StartPublishing;
 import io.signalbox.signaling.message.ServerMessage.StreamInformation;
 import io.signalbox.signaling.message.ServerMessage.SubscriberCount;
 import io.signalbox.stream.StreamDetails;
+import io.signalbox.stream.Stopped;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamMedia;
 import io.signalbox.stream.StreamQuality;
 import io.signalbox.stream.StreamService;
 import io.signalbox.stream.SubscriberId;
+import io.signalbox.error.SignalingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 
 /** Turns {@code publish}, {@code play}, {@code stop} and the encoder commands into {@link StreamService} calls and messages (sections 6 and 8). */
 @ApplicationScoped
 public class StreamCommands {
+    private static final System.Logger LOG = System.getLogger(StreamCommands.class.getName());
 
     @Inject
     StreamService streams;
@@ -58,11 +63,13 @@ public class StreamCommands {
     @Inject
     ConferenceCommands conferences;
 
+    @Inject
+    ConferenceService conferenceService;
+
     void publish(SessionId from, Publish message) {
         StreamId stream = new StreamId(message.streamId());
         tokens.check(from, Action.PUBLISH, stream, message.token());
-        Optional<String> conference = Optional.ofNullable(ClientMessage.absentIfEmpty(message.mainTrack()))
-                .filter(room -> streams.forwardsMedia() && !room.equals(stream.value()));
+        Optional<String> conference = streams.conferenceOf(stream, Optional.ofNullable(ClientMessage.absentIfEmpty(message.mainTrack())));
         conference.ifPresent(room -> conferences.requireSeat(from, new RoomId(room), null));
         String name = ClientMessage.absentIfEmpty(message.streamName());
         StreamDetails details = new StreamDetails(name == null ? stream.value() : name,
@@ -78,7 +85,7 @@ public class StreamCommands {
 
     void play(SessionId from, Play message) {
         StreamId stream = new StreamId(message.streamId());
-        if (conferences.names(stream)) {
+        if (conferenceService.isRoom(stream)) {
             conferences.play(from, message);
             return;
         }
@@ -104,15 +111,26 @@ public class StreamCommands {
      * it does: a stream it publishes or plays, or else a conference it plays.
      */
     void stop(SessionId from, StreamId stream) {
-        if (streams.broadcast(stream).isEmpty() && conferences.stops(from, stream)) {
+        if (conferenceService.stopsRoom(from, stream)) {
             conferences.stop(from, stream);
             return;
         }
-        StreamService.Stopped stopped = streams.stop(from, stream);
+        Stopped stopped = streams.stop(from, stream);
         routes.stopped(stopped);
-        Notice done = stopped instanceof StreamService.Unpublished ? Notice.PUBLISH_FINISHED : Notice.PLAY_FINISHED;
+        Notice done = stopped instanceof Stopped.Unpublished ? Notice.PUBLISH_FINISHED : Notice.PLAY_FINISHED;
         directory.send(from, Notification.of(done, stream.value()));
         tellOthers(stopped);
+    }
+
+    /** Stops every stream {@code from} published into the conference of {@code room}, as its leaving the room does. */
+    void stopPublishedInto(SessionId from, RoomId room) {
+        for (StreamId stream : streams.publishedInto(from, room.value())) {
+            try {
+                stop(from, stream);
+            } catch (SignalingException e) {
+                LOG.log(Level.DEBUG, "{0} had stopped {1}: {2}", from, stream, e.getMessage());
+            }
+        }
     }
 
     void getStreamInfo(SessionId from, GetStreamInfo message) {
@@ -140,7 +158,7 @@ public class StreamCommands {
     }
 
     /** Tells the publisher and viewers of a stream an admin deleted over REST that it has ended. */
-    void deleted(@Observes StreamService.Unpublished ended) {
+    void deleted(@Observes Stopped.Unpublished ended) {
         routes.stopped(ended);
         directory.send(ended.publisher(), Notification.of(Notice.PUBLISH_FINISHED, ended.stream().value()));
         tellOthers(ended);
@@ -149,14 +167,14 @@ public class StreamCommands {
     /** Ends everything a closed session published or played, telling the sessions concerned. */
     void release(SessionId session) {
         conferences.release(session);
-        List<StreamService.Stopped> stopped = streams.release(session);
+        List<Stopped> stopped = streams.release(session);
         stopped.forEach(routes::stopped);
         stopped.forEach(this::tellOthers);
     }
 
-    private void tellOthers(StreamService.Stopped stopped) {
+    private void tellOthers(Stopped stopped) {
         String stream = stopped.stream().value();
-        if (stopped instanceof StreamService.Unpublished unpublished) {
+        if (stopped instanceof Stopped.Unpublished unpublished) {
             unpublished.viewers().values().forEach(viewer -> {
                 if (streams.forwardsMedia()) {
                     // The viewer's subscription goes on its own node; its connection is kept, as
@@ -167,7 +185,7 @@ public class StreamCommands {
                 }
                 directory.send(viewer, Notification.of(Notice.PLAY_FINISHED, stream));
             });
-        } else if (stopped instanceof StreamService.Unplayed unplayed && !streams.forwardsMedia()) {
+        } else if (stopped instanceof Stopped.Unplayed unplayed && !streams.forwardsMedia()) {
             // Through the media server the publisher has no connection per viewer to close.
             directory.send(unplayed.publisher(), Signal.stop(stream, unplayed.subscriberId()));
         }

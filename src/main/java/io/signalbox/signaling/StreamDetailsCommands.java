@@ -16,7 +16,7 @@ import io.signalbox.signaling.message.ServerMessage.DebugInfo;
 import io.signalbox.signaling.message.ServerMessage.MetaDataUpdated;
 import io.signalbox.signaling.message.ServerMessage.SubscriberList;
 import io.signalbox.signaling.message.ServerMessage.Toggled;
-import io.signalbox.stream.Conferences;
+import io.signalbox.conference.ConferenceService;
 import io.signalbox.stream.StreamDetails;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamRegistry;
@@ -49,7 +49,7 @@ public class StreamDetailsCommands {
     RoomService rooms;
 
     @Inject
-    Conferences conferences;
+    ConferenceService conferences;
 
     @Inject
     SessionDirectory directory;

@@ -42,7 +42,7 @@ public class BroadcastResource {
     StreamService streams;
 
     @Inject
-    Event<StreamService.Unpublished> deleted;
+    Event<Stopped.Unpublished> deleted;
 
     @POST
     @Path("create")
@@ -73,7 +73,7 @@ public class BroadcastResource {
     public Result delete(@PathParam("streamId") String streamId) {
         StreamId stream = new StreamId(streamId);
         boolean registered = registry.remove(stream);
-        Optional<StreamService.Unpublished> ended = streams.terminate(stream);
+        Optional<Stopped.Unpublished> ended = streams.terminate(stream);
         if (!registered && ended.isEmpty()) {
             throw notFound(stream);
         }

@@ -1,9 +1,14 @@
 package io.signalbox.stream;
 
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
+import io.signalbox.media.Feed;
+import io.signalbox.media.Leg;
 import io.signalbox.media.MediaServer;
 import io.signalbox.session.SessionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * What publishers and viewers say to the media server about their streams, once
@@ -16,28 +21,36 @@ public class StreamMedia {
     @Inject
     MediaServer media;
 
-    /** Whether the media server carries {@code session}'s media on {@code stream}, so its descriptions and candidates go there. */
-    public boolean carries(SessionId session, StreamId stream) {
-        return media.carries(session, stream.value());
+    /**
+     * The media server's leg of {@code session} that clients call {@code streamId} (a stream, or a
+     * conference room it plays), if this node's media server carries it: then its descriptions and
+     * candidates go there rather than to another client.
+     */
+    public Optional<Leg> carried(SessionId session, StreamId streamId) {
+        return media.leg(session, streamId.value());
     }
 
     /** Hands a publisher's offer to the media server; returns its answer. */
-    public String offer(SessionId publisher, StreamId stream, String sdp) {
-        return media.offer(publisher, stream.value(), sdp);
+    public String offer(SessionId publisher, Leg leg, String sdp) {
+        if (!(leg instanceof Feed feed)) {
+            throw new SignalingException(ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION,
+                    publisher + " offered on conference " + leg + ", which only the media server offers on");
+        }
+        return media.offer(publisher, feed, sdp);
     }
 
     /** Hands a viewer's answer to the media server. */
-    public void answer(SessionId viewer, StreamId stream, String sdp) {
-        media.answer(viewer, stream.value(), sdp);
+    public void answer(SessionId viewer, Leg leg, String sdp) {
+        media.answer(viewer, leg, sdp);
     }
 
     /** Hands a browser's candidate to the media server. */
-    public void candidate(SessionId session, StreamId stream, String mid, Integer mLineIndex, String candidate) {
-        media.candidate(session, stream.value(), mid, mLineIndex, candidate);
+    public void candidate(SessionId session, Leg leg, String mid, Integer mLineIndex, String candidate) {
+        media.candidate(session, leg, mid, mLineIndex, candidate);
     }
 
     /** Lets go of a viewer's subscription on this node, once its stream has stopped. */
     public void release(SessionId viewer, StreamId stream) {
-        media.stop(viewer, stream.value());
+        media.stop(viewer, new Feed(stream.value()));
     }
 }

@@ -4,6 +4,7 @@ import io.signalbox.encoding.EncoderSetting;
 import io.signalbox.encoding.EncodingService;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
+import io.signalbox.media.Feed;
 import io.signalbox.media.MediaEvent;
 import io.signalbox.media.MediaServer;
 import io.signalbox.session.SessionId;
@@ -52,7 +53,7 @@ public class StreamQuality {
      * server, the rungs whose video comes in now, none before it does.
      */
     public List<EncoderSetting> streamInfo(StreamId stream) {
-        StreamService.Broadcast current = requirePublished(stream);
+        Broadcast current = requirePublished(stream);
         List<EncoderSetting> ladder = encoding.ladder(stream.value(), ownLadder(stream));
         if (!media.forwards()) {
             return ladder;
@@ -62,7 +63,7 @@ public class StreamQuality {
 
     /** Checks a viewer's request for one rung of the ladder (0: automatic) and says whom to tell. */
     public QualityForced force(SessionId viewer, StreamId stream, Integer height) {
-        StreamService.Broadcast current = requirePublished(stream);
+        Broadcast current = requirePublished(stream);
         List<EncoderSetting> own = ownLadder(stream);
         int rung = encoding.quality(stream.value(), own, height);
         String subscriberId = current.subscriberOf(viewer).orElseThrow(() -> new SignalingException(
@@ -70,13 +71,13 @@ public class StreamQuality {
         if (!media.forwards()) {
             return new QualityForced(stream, Optional.of(current.publisher()), subscriberId, rung);
         }
-        media.layer(viewer, stream.value(), layerOf(encoding.ladder(stream.value(), own), rung));
+        media.layer(viewer, new Feed(stream.value()), layerOf(encoding.ladder(stream.value(), own), rung));
         return new QualityForced(stream, Optional.empty(), subscriberId, rung);
     }
 
     /** Keeps with the broadcast the rungs whose video the media server now receives from its publisher. */
     void receiving(@Observes MediaEvent.Receiving receiving) {
-        StreamId stream = new StreamId(receiving.feed());
+        StreamId stream = new StreamId(receiving.leg().name());
         List<Integer> simulcast = simulcastHeights(encoding.ladderOf(ownLadder(stream)));
         List<Integer> heights = receiving.layers().stream().filter(layer -> layer < simulcast.size())
                 .map(layer -> receiving.simulcast() ? simulcast.get(layer) : simulcast.get(simulcast.size() - 1))
@@ -104,7 +105,7 @@ public class StreamQuality {
         return ladder.stream().map(EncoderSetting::height).sorted(Comparator.reverseOrder()).limit(3).sorted().toList();
     }
 
-    private StreamService.Broadcast requirePublished(StreamId stream) {
+    private Broadcast requirePublished(StreamId stream) {
         return store.find(stream).orElseThrow(() -> new SignalingException(ErrorDefinition.NO_STREAM_EXIST,
                 "nobody publishes " + stream));
     }

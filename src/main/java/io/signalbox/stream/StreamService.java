@@ -3,6 +3,9 @@ package io.signalbox.stream;
 import io.signalbox.encoding.EncoderSetting;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
+import io.signalbox.media.Feed;
+import io.signalbox.media.MediaAddress;
+import io.signalbox.media.MediaRoom;
 import io.signalbox.media.MediaServer;
 import io.signalbox.session.SessionId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,33 +29,6 @@ import java.util.function.UnaryOperator;
 public class StreamService {
 
     /**
-     * A published stream: its publisher and its viewers by subscriberId; through the media
-     * server, also the address of the one holding its feed (empty under mesh), the heights of
-     * the rungs coming into it, and the conference it is published into (its {@code mainTrack};
-     * null when none, and always under mesh).
-     */
-    public record Broadcast(SessionId publisher, Map<String, SessionId> viewers, String mediaServer,
-            List<Integer> receiving, String conference) implements Serializable {
-        Optional<String> subscriberOf(SessionId session) {
-            return viewers.entrySet().stream().filter(e -> e.getValue().equals(session)).map(Map.Entry::getKey)
-                    .findFirst();
-        }
-
-        Broadcast viewers(Map<String, SessionId> viewers) {
-            return new Broadcast(publisher, Map.copyOf(viewers), mediaServer, receiving, conference);
-        }
-
-        /** The media server's room the feed is in: its conference's, or its own. */
-        String mediaRoom(StreamId stream) {
-            return conference == null ? stream.value() : conference;
-        }
-
-        Broadcast receiving(List<Integer> heights) {
-            return new Broadcast(publisher, viewers, mediaServer, List.copyOf(heights), conference);
-        }
-    }
-
-    /**
      * A stream published, with the encoder ladder its publisher is handed; through the media
      * server, the publisher now offers to it, and the ladder comes once its media flows.
      */
@@ -72,23 +48,6 @@ public class StreamService {
     public record Route(SessionId to, String subscriberId) {
     }
 
-    /** What a stop (or a closed session) ended. */
-    public sealed interface Stopped {
-        StreamId stream();
-
-        long version();
-    }
-
-    /** A publisher stopped, or its stream was deleted: every viewer, by subscriberId, is told; {@code conference} as in {@link Broadcast}. */
-    public record Unpublished(StreamId stream, SessionId publisher, Map<String, SessionId> viewers, long version,
-            String conference) implements Stopped {
-    }
-
-    /** A viewer stopped: its publisher is told which subscriber left. */
-    public record Unplayed(StreamId stream, String subscriberId, SessionId publisher, SessionId viewer, long version)
-            implements Stopped {
-    }
-
     @Inject
     BroadcastStore store;
 
@@ -105,19 +64,27 @@ public class StreamService {
     MediaServer media;
 
     @Inject
-    Conferences conferences;
+    ConferenceSeats conferences;
+
+    /**
+     * The conference a publish of {@code stream} with this {@code mainTrack} goes into: the room
+     * it names, through the media server, unless it names the stream itself; none under mesh,
+     * where a room's members play each other's streams.
+     */
+    public Optional<String> conferenceOf(StreamId stream, Optional<String> mainTrack) {
+        return media.forwards() ? mainTrack.filter(room -> !room.isEmpty() && !room.equals(stream.value())) : Optional.empty();
+    }
 
     /**
      * Publishes {@code stream} as {@code details} say; through the media server, into the
-     * conference of room {@code mainTrack} when one is named (other than the stream itself;
-     * ignored under mesh).
+     * conference of room {@code conference} when there is one ({@link #conferenceOf}).
      */
-    public Published publish(SessionId session, StreamId stream, Optional<String> mainTrack, StreamDetails details) {
+    public Published publish(SessionId session, StreamId stream, Optional<String> conference, StreamDetails details) {
         List<EncoderSetting> ladder = quality.publisherLadder(stream);
         registry.requireAllowed(stream);
         requireMediaServer(stream);
-        String conference = media.forwards() ? mainTrack.filter(room -> !room.equals(stream.value())).orElse(null) : null;
-        Broadcast broadcast = store.locked(stream, () -> {
+        Feed feed = new Feed(stream.value());
+        ConferenceSeats.Seat seat = store.locked(stream, () -> {
             Optional<Broadcast> current = store.find(stream);
             if (current.isPresent() && current.get().publisher().equals(session)) {
                 throw new SignalingException(ErrorDefinition.ALREADY_PUBLISHING, "session " + session + " already publishes " + stream);
@@ -125,16 +92,16 @@ public class StreamService {
             if (current.isPresent()) {
                 throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, stream + " is published by another session");
             }
-            String mediaServer = conference == null ? media.address() : conferences.seat(conference, stream);
-            Broadcast added = new Broadcast(session, Map.of(), mediaServer, List.of(), conference);
-            store.put(stream, added);
+            ConferenceSeats.Seat placed = conference.map(room -> conferences.seat(room, stream))
+                    .orElseGet(() -> new ConferenceSeats.Seat(MediaRoom.of(feed), media.address()));
+            store.put(stream, new Broadcast(session, Map.of(), placed.mediaServer(), List.of(), conference.orElse(null)));
             store.details().put(stream, details);
             store.involvement().add(session, stream);
-            return added;
+            return placed;
         });
         if (media.forwards()) {
             try {
-                media.publish(session, stream.value(), broadcast.mediaRoom(stream), broadcast.mediaServer());
+                media.publish(session, feed, seat.room(), seat.mediaServer());
             } catch (RuntimeException e) {
                 undo(session, stream);
                 throw e;
@@ -157,7 +124,7 @@ public class StreamService {
             return viewing;
         }
         try {
-            MediaServer.Offer offer = media.play(session, stream.value(), admitted.mediaRoom(), admitted.mediaServer());
+            MediaServer.Offer offer = media.play(session, new Feed(stream.value()), admitted.mediaRoom(), admitted.mediaServer());
             return new Viewing(stream, viewing.subscriberId(), viewing.publisher(), session, viewing.version(),
                     Optional.of(offer));
         } catch (RuntimeException e) {
@@ -167,7 +134,7 @@ public class StreamService {
     }
 
     /** A viewer let in, and where the stream's media server and room are. */
-    private record Admitted(Viewing viewing, String mediaServer, String mediaRoom) {
+    private record Admitted(Viewing viewing, MediaAddress mediaServer, MediaRoom mediaRoom) {
     }
 
     private Admitted playLocked(SessionId session, StreamId stream, Optional<SubscriberId> requested) {
@@ -227,7 +194,7 @@ public class StreamService {
             store.remove(stream);
             store.involvement().remove(session, stream);
             current.viewers().values().forEach(viewer -> store.involvement().remove(viewer, stream));
-            return new Unpublished(stream, session, current.viewers(), store.nextVersion(), current.conference());
+            return new Stopped.Unpublished(stream, session, current.viewers(), store.nextVersion(), current.conference());
         }
         String subscriberId = current.subscriberOf(session).orElseThrow(() -> new SignalingException(
                 ErrorDefinition.NO_PEER_ASSOCIATED_BEFORE, "session " + session + " does not play " + stream));
@@ -235,7 +202,7 @@ public class StreamService {
         viewers.remove(subscriberId);
         store.put(stream, current.viewers(viewers));
         store.involvement().remove(session, stream);
-        return new Unplayed(stream, subscriberId, current.publisher(), session, store.nextVersion());
+        return new Stopped.Unplayed(stream, subscriberId, current.publisher(), session, store.nextVersion());
     }
 
     /** Takes back what the media server refused: {@code session}'s part in {@code stream}, unless it ended meanwhile. */
@@ -248,9 +215,9 @@ public class StreamService {
     }
 
     /** Ends {@code stream} whoever publishes it, as when an admin deletes it; empty when it is not live. */
-    public Optional<Unpublished> terminate(StreamId stream) {
+    public Optional<Stopped.Unpublished> terminate(StreamId stream) {
         return store.locked(stream, () -> store.find(stream)
-                .map(current -> (Unpublished) stopLocked(current.publisher(), stream))).map(this::endMedia);
+                .map(current -> (Stopped.Unpublished) stopLocked(current.publisher(), stream))).map(this::endMedia);
     }
 
     /** Stops everything {@code session} published or played, as when its socket closes. */
@@ -269,14 +236,14 @@ public class StreamService {
     /** Lets go of the media server's part in what stopped: the publisher's feed, or one viewer's subscription. */
     private <S extends Stopped> S endMedia(S stopped) {
         if (media.forwards()) {
-            String feed = stopped.stream().value();
-            if (stopped instanceof Unpublished unpublished) {
+            Feed feed = new Feed(stopped.stream().value());
+            if (stopped instanceof Stopped.Unpublished unpublished) {
                 // Its viewers' subscriptions live on their own nodes: released there (SessionDirectory.changeMedia).
                 media.stop(unpublished.publisher(), feed);
                 if (unpublished.conference() != null) {
                     conferences.left(unpublished.conference(), unpublished.stream());
                 }
-            } else if (stopped instanceof Unplayed unplayed) {
+            } else if (stopped instanceof Stopped.Unplayed unplayed) {
                 media.stop(unplayed.viewer(), feed);
             }
         }

@@ -2,6 +2,7 @@ package io.signalbox.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import jakarta.json.JsonObject;
@@ -115,8 +116,65 @@ class SfuClusterIT {
         });
     }
 
+    /**
+     * Node A's Janus stops in its tracks (SIGSTOP) while a conference on it loses its last member
+     * and a publish through A waits for it: node B's publish and play, on B's Janus, go on as
+     * usual, as no lock of the cluster is held while a Janus is asked. Once A's Janus runs again,
+     * nothing is left on either node or either Janus.
+     */
     @Test
     @Order(2)
+    void whileNodeAsJanusIsStalledNodeBPublishesAndPlaysAsUsual() throws Exception {
+        String room = Ids.unique("sfu-cluster-stall-room");
+        String member = Ids.unique("sfu-cluster-stall-member");
+        String waiting = Ids.unique("sfu-cluster-stall-a");
+        String t = Ids.unique("sfu-cluster-stall-b");
+        Page publisherOnB;
+        Page playerOnB;
+        try (SignalingClient inRoom = SignalingClient.connectTo(a.websocket());
+                SignalingClient publishingOnA = SignalingClient.connectTo(a.websocket());
+                SignalingClient onB = SignalingClient.connectTo(b.websocket())) {
+            inRoom.send(jakarta.json.Json.createObjectBuilder(Messages.publish(member)).add("mainTrack", room).build());
+            inRoom.awaitMessage("start");
+            janusA.pause();
+            try {
+                inRoom.send(Messages.stop(member));
+                inRoom.awaitNotification("publish_finished");
+                publishingOnA.send(Messages.publish(waiting)); // waits for A's Janus on its own lane
+                long start = System.nanoTime();
+                onB.send(Messages.publish(Ids.unique("sfu-cluster-stall-start"))).awaitMessage("start");
+                onB.send(Messages.play(Ids.unique("sfu-cluster-stall-missing"))).awaitError("no_stream_exist");
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                System.out.printf("SfuClusterIT: node B answered a publish and a play in %d ms while A's Janus is stalled%n", millis);
+                assertTrue(millis < 1_000, "node B answered after " + millis + " ms");
+                publisherOnB = publisher(b, t);
+                playerOnB = player(b, t);
+                SfuPages.awaitDecoding(playerOnB, t);
+                assertEquals("media_server_unavailable", publishingOnA.awaitMessage("error").getString("definition"));
+            } finally {
+                janusA.resume();
+            }
+        }
+        publisherOnB.evaluate("t => window.ams.stop(t)", t);
+        playerOnB.waitForFunction("() => window.amsEvents.includes('play_finished')");
+        for (Page page : List.of(publisherOnB, playerOnB)) {
+            page.context().close();
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (LibertyNode node : List.of(a, b)) {
+                JsonObject registries = Server.registriesAt(node.httpPort);
+                assertEquals(0, registries.getInt("publishedStreams"), registries::toString);
+                assertEquals(0, registries.getInt("viewers"), registries::toString);
+                assertEquals(0, SfuPages.mediaHandlesAt(node.httpPort), "handles on Janus of node " + node.name);
+                assertEquals("UP", SfuPages.mediaAt(node.httpPort).getString("status"), "media of node " + node.name);
+            }
+            assertEquals(List.of(), janusA.rooms(), "rooms left in node A's Janus");
+            assertEquals(List.of(), janusB.rooms(), "rooms left in node B's Janus");
+        });
+    }
+
+    @Test
+    @Order(3)
     void aStreamLivesOnItsPublishersNodesJanusAndIsPlayedThroughTheOtherNodeWhichDrivesIt() throws Exception {
         String s = Ids.unique("sfu-cluster-a");
         String t = Ids.unique("sfu-cluster-b");

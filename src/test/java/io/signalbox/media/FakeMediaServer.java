@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -24,7 +25,7 @@ public final class FakeMediaServer implements MediaServer {
     private final BooleanSupplier holdsLock;
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> held = Collections.synchronizedSet(new HashSet<>());
-    private final Set<String> carried = Collections.synchronizedSet(new HashSet<>());
+    private final Map<String, Leg> legs = new ConcurrentHashMap<>();
     private volatile ErrorDefinition refuseNext;
     private volatile String stalledFeed;
     private final CountDownLatch stalled = new CountDownLatch(1);
@@ -94,74 +95,75 @@ public final class FakeMediaServer implements MediaServer {
     }
 
     @Override
-    public String address() {
-        return "fake://sfu";
+    public MediaAddress address() {
+        return new MediaAddress(java.net.URI.create("fake://sfu"));
     }
 
     @Override
-    public void publish(SessionId publisher, String feed, String room, String address) {
-        call("publish", feed, publisher);
-        carried.add(publisher.value() + "/" + feed);
-        held.add(room);
+    public void publish(SessionId publisher, Feed feed, MediaRoom room, MediaAddress at) {
+        call("publish", feed.name(), publisher);
+        legs.put(publisher.value() + "/" + feed.name(), feed);
+        held.add(room.name());
     }
 
     @Override
-    public String offer(SessionId publisher, String feed, String sdp) {
-        call("offer", feed, publisher);
+    public String offer(SessionId publisher, Feed feed, String sdp) {
+        call("offer", feed.name(), publisher);
         return "answer to " + sdp;
     }
 
     @Override
-    public Offer play(SessionId viewer, String feed, String room, String address) {
-        call("play", feed, viewer);
-        carried.add(viewer.value() + "/" + feed);
-        return new Offer("offer of " + feed, Map.of("0", Offer.trackId("video", feed)));
+    public Offer play(SessionId viewer, Feed feed, MediaRoom room, MediaAddress at) {
+        call("play", feed.name(), viewer);
+        legs.put(viewer.value() + "/" + feed.name(), feed);
+        return new Offer("offer of " + feed, Map.of("0", Offer.trackId("video", feed.name())));
     }
 
     @Override
-    public Optional<Offer> subscribe(SessionId viewer, String room, String address, List<String> feeds,
-            Optional<String> placeholder, List<String> video) {
-        call("subscribe", room, viewer);
-        carried.add(viewer.value() + "/" + room);
-        return feeds.isEmpty() ? Optional.empty() : Optional.of(new Offer("offer of " + feeds, Map.of()));
+    public Optional<Offer> subscribe(SessionId viewer, MediaRoom room, MediaAddress at, Subscription wanted) {
+        call("subscribe", room.name(), viewer);
+        legs.put(viewer.value() + "/" + room.name(), room);
+        return wanted.feeds().isEmpty() ? Optional.empty() : Optional.of(new Offer("offer of " + wanted.feeds(), Map.of()));
     }
 
     @Override
-    public void dropRoom(String room, String address) {
-        call("dropRoom", room, null);
-        held.remove(room);
+    public void dropRoom(MediaRoom room, MediaAddress at) {
+        call("dropRoom", room.name(), null);
+        held.remove(room.name());
     }
 
     @Override
-    public void answer(SessionId viewer, String feed, String sdp) {
-        call("answer", feed, viewer);
+    public void answer(SessionId viewer, Leg leg, String sdp) {
+        call("answer", leg.name(), viewer);
     }
 
     @Override
-    public void candidate(SessionId session, String feed, String mid, Integer mLineIndex, String candidate) {
-        call("candidate", feed, session);
+    public void candidate(SessionId session, Leg leg, String mid, Integer mLineIndex, String candidate) {
+        call("candidate", leg.name(), session);
     }
 
     @Override
-    public void layer(SessionId viewer, String feed, int layer) {
-        call("layer", feed, viewer);
+    public void layer(SessionId viewer, Feed feed, int layer) {
+        call("layer", feed.name(), viewer);
     }
 
     @Override
-    public boolean carries(SessionId session, String feed) {
-        return carried.contains(session.value() + "/" + feed);
+    public Optional<Leg> leg(SessionId session, String name) {
+        return Optional.ofNullable(legs.get(session.value() + "/" + name));
     }
 
     @Override
-    public void stop(SessionId session, String feed) {
-        call("stop", feed, session);
-        carried.remove(session.value() + "/" + feed);
-        held.remove(feed);
+    public void stop(SessionId session, Leg leg) {
+        call("stop", leg.name(), session);
+        legs.remove(session.value() + "/" + leg.name());
+        if (leg instanceof Feed) {
+            held.remove(leg.name());
+        }
     }
 
     @Override
     public int handles() {
-        return carried.size();
+        return legs.size();
     }
 
     /** The rooms it holds: a feed's own, or a conference's, until stopped or dropped. */

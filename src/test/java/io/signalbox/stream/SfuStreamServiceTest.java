@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.signalbox.cluster.LocalMaps;
-import io.signalbox.encoding.Encodings;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.media.FakeMediaServer;
@@ -22,12 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Publish, play, stop and conferences through the media server, against a fake one that fails
+ * Publish, play and stop through the media server, against a fake one that fails
  * any call made while a lock of the shared maps is held: what the service decides, what it asks
  * the media server, how it undoes a refusal, and that one stalled stream holds up no other.
  */
 class SfuStreamServiceTest {
-    private final StreamService cut = new StreamService();
+    private StreamService cut;
     private final LocalMaps maps = new LocalMaps();
     private final FakeMediaServer media = new FakeMediaServer(maps::holdsLock);
     private final SessionId publisher = new SessionId("p");
@@ -36,34 +35,33 @@ class SfuStreamServiceTest {
     private final StreamId s = new StreamId("s");
     private static final StreamDetails DETAILS = new StreamDetails("s", "", true, true, 0);
 
+    /** Publishing here names no conference: nothing may seat one. */
+    private static final ConferenceSeats NO_CONFERENCES = new ConferenceSeats() {
+        @Override
+        public Seat seat(String room, StreamId feed) {
+            throw new AssertionError("no conference here");
+        }
+
+        @Override
+        public void left(String room, StreamId feed) {
+            throw new AssertionError("no conference here");
+        }
+    };
+
     @BeforeEach
     void wire() {
-        cut.config = new StreamsConfig();
-        cut.config.allowUnregistered = true;
-        cut.registry = Registries.allowingUnregistered(maps);
-        cut.store = new BroadcastStore();
-        cut.store.maps = maps;
-        cut.media = media;
-        cut.quality = new StreamQuality();
-        cut.quality.store = cut.store;
-        cut.quality.registry = cut.registry;
-        cut.quality.encoding = Encodings.withServerLadder(List.of());
-        cut.quality.media = media;
-        cut.conferences = new Conferences();
-        cut.conferences.store = cut.store;
-        cut.conferences.media = media;
+        cut = Streams.through(maps, media, NO_CONFERENCES);
     }
 
     @AfterEach
     void nothingIsLeftOnceEveryoneLeft() {
         media.resume();
         for (SessionId session : List.of(publisher, member, viewer)) {
-            cut.conferences.release(session);
             cut.release(session);
         }
         assertEquals(0, cut.publishedCount());
         assertEquals(0, cut.involvedSessionCount());
-        assertEquals(0, cut.conferences.count());
+        assertEquals(0, maps.lockNames(), "locks left behind");
         assertEquals(Set.of(), media.rooms(), "rooms held on the media server");
         assertEquals(0, media.handles(), "handles held on the media server");
     }
@@ -107,27 +105,11 @@ class SfuStreamServiceTest {
     void whenThePublisherStopsItsViewersAreNamedForTheirOwnNodesToLetGo() {
         cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(viewer, s, Optional.empty());
-        StreamService.Unpublished ended = (StreamService.Unpublished) cut.stop(publisher, s);
+        Stopped.Unpublished ended = (Stopped.Unpublished) cut.stop(publisher, s);
         assertEquals(List.of(viewer), List.copyOf(ended.viewers().values()));
         // The viewer's subscription is let go of on its own node (SessionDirectory.changeMedia), not here.
         assertEquals(List.of("publish s p", "play s v", "stop s p"), media.calls());
-        cut.media.stop(viewer, "s");
-    }
-
-    @Test
-    void aConferencesRoomIsDroppedOnTheMediaServerWhenItsLastMemberLeavesAndItsLastPlayerStops() {
-        StreamId own = new StreamId("m-own");
-        cut.publish(member, own, Optional.of("room"), DETAILS);
-        assertEquals(List.of(), cut.conferences.flowing("room", own), "players to refresh");
-        cut.conferences.play(viewer, "room", List.of());
-        assertEquals(List.of(viewer), cut.conferences.flowing("room", own));
-        assertTrue(cut.conferences.refresh(viewer, "room").isPresent(), "an offer carrying the member's feed");
-        cut.stop(member, own);
-        assertTrue(cut.conferences.exists("room"), "kept while a player plays it");
-        cut.conferences.stop(viewer, "room");
-        assertEquals(false, cut.conferences.exists("room"));
-        assertEquals(List.of("publish m-own m", "subscribe room v", "subscribe room v", "stop m-own m", "stop room v",
-                "dropRoom room"), media.calls());
+        media.stop(viewer, new io.signalbox.media.Feed("s"));
     }
 
     @Test
@@ -155,12 +137,4 @@ class SfuStreamServiceTest {
         threads.shutdown();
     }
 
-    @Test
-    void theLocksOfStreamsAndRoomsLeaveNothingBehind() {
-        cut.publish(member, new StreamId("m-own"), Optional.of("room"), DETAILS);
-        cut.conferences.play(viewer, "room", List.of());
-        cut.release(member);
-        cut.conferences.release(viewer);
-        assertEquals(0, maps.lockNames());
-    }
 }

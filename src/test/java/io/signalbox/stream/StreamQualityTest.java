@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.signalbox.cluster.LocalMaps;
 import io.signalbox.encoding.EncoderSetting;
 import io.signalbox.encoding.Encodings;
+import io.signalbox.media.Feed;
+import io.signalbox.media.MediaAddress;
 import io.signalbox.media.MediaEvent;
 import io.signalbox.media.MediaServer;
 import io.signalbox.session.SessionId;
@@ -42,7 +44,7 @@ class StreamQualityTest {
         cut.registry.maps = cut.store.maps;
         cut.encoding = Encodings.withServerLadder(THREE);
         cut.media = forwarding();
-        cut.store.put(s, new StreamService.Broadcast(publisher, Map.of(), "ws://janus", List.of(), null));
+        cut.store.put(s, new Broadcast(publisher, Map.of(), new MediaAddress(java.net.URI.create("ws://janus")), List.of(), null));
     }
 
     @Test
@@ -58,27 +60,27 @@ class StreamQualityTest {
     @Test
     void streamInfoListsTheRungsWhoseLayersComeInAndNothingBefore() {
         assertEquals(List.of(), heights());
-        cut.receiving(new MediaEvent.Receiving(publisher, "s", List.of(0), true));
+        cut.receiving(new MediaEvent.Receiving(publisher, new Feed("s"), List.of(0), true));
         assertEquals(List.of(180), heights());
-        cut.receiving(new MediaEvent.Receiving(publisher, "s", List.of(0, 1, 2), true));
+        cut.receiving(new MediaEvent.Receiving(publisher, new Feed("s"), List.of(0, 1, 2), true));
         assertEquals(List.of(720, 360, 180), heights());
-        cut.receiving(new MediaEvent.Receiving(publisher, "s", List.of(0, 1), true));
+        cut.receiving(new MediaEvent.Receiving(publisher, new Feed("s"), List.of(0, 1), true));
         assertEquals(List.of(360, 180), heights());
     }
 
     @Test
     void aPublisherThatDoesNotSimulcastIsListedAsTheTopRungWhileItsVideoComesIn() {
-        cut.receiving(new MediaEvent.Receiving(publisher, "s", List.of(0), false));
+        cut.receiving(new MediaEvent.Receiving(publisher, new Feed("s"), List.of(0), false));
         assertEquals(List.of(720), heights());
-        cut.receiving(new MediaEvent.Receiving(publisher, "s", List.of(), false));
+        cut.receiving(new MediaEvent.Receiving(publisher, new Feed("s"), List.of(), false));
         assertEquals(List.of(), heights());
     }
 
     @Test
     void reportsAboutAnotherPublisherOrAGoneStreamChangeNothing() {
-        cut.receiving(new MediaEvent.Receiving(new SessionId("someone-else"), "s", List.of(0), true));
+        cut.receiving(new MediaEvent.Receiving(new SessionId("someone-else"), new Feed("s"), List.of(0), true));
         assertEquals(List.of(), heights());
-        cut.receiving(new MediaEvent.Receiving(publisher, "gone", List.of(0), true));
+        cut.receiving(new MediaEvent.Receiving(publisher, new Feed("gone"), List.of(0), true));
         assertEquals(1, cut.store.publishedCount());
     }
 

@@ -131,7 +131,7 @@ class StreamServiceTest {
         cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(v1, s, Optional.empty());
         cut.play(v2, s, Optional.empty());
-        StreamService.Unpublished ended = (StreamService.Unpublished) cut.release(publisher).get(0);
+        Stopped.Unpublished ended = (Stopped.Unpublished) cut.release(publisher).get(0);
         assertEquals(java.util.Set.of(v1, v2), java.util.Set.copyOf(ended.viewers().values()));
         assertEquals(0, cut.publishedCount());
         assertEquals(List.of(), cut.release(v1));
@@ -152,7 +152,7 @@ class StreamServiceTest {
     void terminatingEndsTheStreamForItsPublisherAndViewers() {
         cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(v1, s, Optional.empty());
-        StreamService.Unpublished ended = cut.terminate(s).orElseThrow();
+        Stopped.Unpublished ended = cut.terminate(s).orElseThrow();
         assertEquals(java.util.Map.of("v1", v1), ended.viewers());
         assertEquals(publisher, ended.publisher());
         assertEquals(Optional.empty(), cut.terminate(s));
@@ -163,7 +163,7 @@ class StreamServiceTest {
     void releasingAViewerTellsThePublisherWhichSubscriberLeft() {
         cut.publish(publisher, s, Optional.empty(), DETAILS);
         cut.play(v1, s, Optional.of(new SubscriberId("x")));
-        StreamService.Unplayed left = (StreamService.Unplayed) cut.release(v1).get(0);
+        Stopped.Unplayed left = (Stopped.Unplayed) cut.release(v1).get(0);
         assertEquals(List.of("x", publisher, v1), List.of(left.subscriberId(), left.publisher(), left.viewer()));
         assertEquals(0, cut.viewerCount());
         assertEquals(1, cut.publishedCount());

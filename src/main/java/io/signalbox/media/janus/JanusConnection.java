@@ -1,5 +1,6 @@
 package io.signalbox.media.janus;
 
+import io.signalbox.concurrent.InApplication;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -29,21 +30,12 @@ final class JanusConnection implements WebSocket.Listener {
     private static final long KEEPALIVE_SECONDS = 15;
     private static final long FIRST_RETRY_MILLIS = 250;
 
-    /** What the connection tells its owner. */
-    interface Listener {
-        /** An event Janus sent about {@code handle} on its own (webrtcup, media, hangup, plugin events). */
-        void event(JanusConnection janus, long handle, JsonObject event);
-
-        /** The socket or the session was lost: every handle on it is gone. */
-        void lost(JanusConnection janus, String why);
-    }
-
     private final URI url;
     private final Optional<String> apiSecret;
     private final long timeoutMillis;
     private final long maxRetryMillis;
     private final ScheduledExecutorService scheduler;
-    private final Listener listener;
+    private final JanusListener listener;
     private final JsonProvider json = JsonProvider.provider();
     private final ClassLoader application = Thread.currentThread().getContextClassLoader();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -66,7 +58,7 @@ final class JanusConnection implements WebSocket.Listener {
     private ScheduledFuture<?> keepalive;
 
     JanusConnection(URI url, Optional<String> apiSecret, long timeoutMillis, long maxRetryMillis,
-            ScheduledExecutorService scheduler, Listener listener) {
+            ScheduledExecutorService scheduler, JanusListener listener) {
         this.url = url;
         this.apiSecret = apiSecret;
         this.timeoutMillis = timeoutMillis;
@@ -286,7 +278,7 @@ final class JanusConnection implements WebSocket.Listener {
         pending.clear();
         if (wasUp) {
             LOG.log(Level.WARNING, "lost Janus at {0}: {1}", url, why);
-            inApplication(() -> listener.lost(this, why));
+            InApplication.run(application, "handling the loss of " + this, () -> listener.lost(this, why));
             retry();
         }
     }
@@ -297,7 +289,7 @@ final class JanusConnection implements WebSocket.Listener {
         if (last) {
             String text = partial.toString();
             partial.setLength(0);
-            inApplication(() -> receive(text));
+            InApplication.run(application, "handling a message from " + this, () -> receive(text));
         }
         webSocket.request(1);
         return null;
@@ -339,20 +331,6 @@ final class JanusConnection implements WebSocket.Listener {
     public void onError(WebSocket webSocket, Throwable error) {
         if (webSocket == socket) {
             lose("socket failed: " + error);
-        }
-    }
-
-    /** Janus's answers arrive on the JDK's threads; the application's class loader finds JSON-P and CDI there. */
-    private void inApplication(Runnable task) {
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(application);
-        try {
-            task.run();
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-            LOG.log(Level.WARNING, "handling a message from Janus failed", e);
-        } finally {
-            thread.setContextClassLoader(before);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.signalbox.media.janus;
 
+import io.signalbox.media.Feed;
+import io.signalbox.media.Leg;
+import io.signalbox.media.MediaRoom;
 import io.signalbox.session.SessionId;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JanusHandles {
 
     /**
-     * One handle: on which Janus, whose it is, for which feed (a conference subscriber's: its
+     * One handle: on which Janus, whose it is, for which leg (a feed, or a conference subscriber's
      * room), in which of Janus's rooms, and (a viewer's of one feed) its video sections.
      */
-    record Handle(JanusConnection janus, long id, SessionId session, String feed, String room, Role role,
+    record Handle(JanusConnection janus, long id, SessionId session, Leg leg, MediaRoom room, Role role,
             List<String> videoMids) {
         Key key() {
             return new Key(janus, id);
@@ -30,7 +33,7 @@ final class JanusHandles {
 
         /** Whether the room is the feed's own, ended with its publisher, rather than a conference's. */
         boolean ownRoom() {
-            return feed.equals(room) && role == Role.PUBLISHER;
+            return role == Role.PUBLISHER && leg instanceof Feed feed && room.ownedBy(feed);
         }
     }
 
@@ -43,7 +46,8 @@ final class JanusHandles {
     record Key(JanusConnection janus, long id) {
     }
 
-    private record Part(SessionId session, String feed) {
+    /** A session's leg, by the name clients use for it. */
+    private record Part(SessionId session, String name) {
     }
 
     private final Map<Part, Handle> parts = new ConcurrentHashMap<>();
@@ -56,7 +60,7 @@ final class JanusHandles {
 
     /** Keeps {@code handle}; returns the one it replaces for the same session and feed, if any, to detach. */
     Handle put(Handle handle) {
-        Handle previous = parts.put(new Part(handle.session(), handle.feed()), handle);
+        Handle previous = parts.put(new Part(handle.session(), handle.leg().name()), handle);
         byKey.put(handle.key(), handle);
         if (previous != null) {
             forget(previous);
@@ -64,18 +68,18 @@ final class JanusHandles {
         return previous;
     }
 
-    /** The handle serving {@code session} on {@code feed}; null when there is none. */
-    Handle get(SessionId session, String feed) {
-        return parts.get(new Part(session, feed));
+    /** The handle serving {@code session} on the leg clients call {@code name}; null when there is none. */
+    Handle get(SessionId session, String name) {
+        return parts.get(new Part(session, name));
     }
 
     Handle byId(JanusConnection janus, long id) {
         return byKey.get(new Key(janus, id));
     }
 
-    /** Forgets the handle serving {@code session} on {@code feed} and returns it; null when there was none. */
-    Handle remove(SessionId session, String feed) {
-        Handle handle = parts.remove(new Part(session, feed));
+    /** Forgets the handle serving {@code session} on {@code leg} and returns it; null when there was none. */
+    Handle remove(SessionId session, Leg leg) {
+        Handle handle = parts.remove(new Part(session, leg.name()));
         if (handle != null) {
             forget(handle);
         }
@@ -119,10 +123,9 @@ final class JanusHandles {
         }
     }
 
-    /** The mid of {@code feed}'s video at its publisher, as seen on this handle before; null when never seen. */
-    String videoMid(Handle handle, String feed) {
-        Map<String, String> mids = videoMids.get(handle.key());
-        return mids == null ? null : mids.get(feed);
+    /** The mid of each feed's video at its publisher, as seen on this handle before. */
+    Map<String, String> videoMids(Handle handle) {
+        return Map.copyOf(videoMids.getOrDefault(handle.key(), Map.of()));
     }
 
     /** Notes that Janus will offer a change on this handle once the viewer answers its last offer. */
@@ -141,7 +144,7 @@ final class JanusHandles {
     List<Handle> clear(JanusConnection janus) {
         List<Handle> gone = byKey.values().stream().filter(h -> h.janus() == janus).toList();
         gone.forEach(handle -> {
-            parts.remove(new Part(handle.session(), handle.feed()), handle);
+            parts.remove(new Part(handle.session(), handle.leg().name()), handle);
             forget(handle);
         });
         return gone;

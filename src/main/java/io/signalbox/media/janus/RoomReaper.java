@@ -1,7 +1,6 @@
 package io.signalbox.media.janus;
 
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,15 +15,12 @@ import java.util.function.Supplier;
  */
 final class RoomReaper {
     private static final System.Logger LOG = System.getLogger(RoomReaper.class.getName());
-    private static final String VIDEOROOM = "janus.plugin.videoroom";
-    private static final int NO_SUCH_ROOM = 426;
     /** Tries in all: with the backoff below, about two minutes of a Janus that does not answer. */
     private static final int TRIES = 12;
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final long MAX_RETRY_MILLIS = 15_000;
 
     private final ScheduledExecutorService scheduler;
-    private final JsonProvider json = JsonProvider.provider();
 
     RoomReaper(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
@@ -52,16 +48,16 @@ final class RoomReaper {
             if (janus == null || !janus.isUp()) {
                 throw new JanusException(0, "Janus is not connected");
             }
-            long handle = janus.attach(VIDEOROOM);
+            long handle = janus.attach(Videoroom.PLUGIN);
             try {
                 if (!inUse(janus, handle, room)) {
-                    janus.message(handle, json.createObjectBuilder().add("request", "destroy").add("room", room).build(), null, false);
+                    janus.message(handle, Videoroom.destroy(room), null, false);
                 }
             } finally {
                 janus.detach(handle);
             }
         } catch (JanusException e) {
-            if (e.code == NO_SUCH_ROOM) {
+            if (e.code == Videoroom.NO_SUCH_ROOM) {
                 return; // gone already
             }
             if (attempt >= TRIES) {
@@ -76,8 +72,7 @@ final class RoomReaper {
 
     /** Whether {@code room} has publishers again (a member came back meanwhile): then it stays. */
     private boolean inUse(JanusConnection janus, long handle, String room) {
-        JsonObject listed = janus.message(handle,
-                json.createObjectBuilder().add("request", "listparticipants").add("room", room).build(), null, false);
+        JsonObject listed = janus.message(handle, Videoroom.listParticipants(room), null, false);
         return !listed.getJsonArray("participants").isEmpty();
     }
 }

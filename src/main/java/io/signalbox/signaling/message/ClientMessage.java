@@ -10,10 +10,16 @@ import java.util.Set;
  * A frame a client sent, decoded: one record per command of protocol section 4, plus
  * {@link Invalid} for a frame that is not one.
  *
- * <p>Field names are the wire names. A {@link Handler} must handle every kind, so adding a
+ * <p>Field names are the wire names. A {@link MessageHandler} must handle every kind, so adding a
  * command without handling it does not compile.
  */
-public sealed interface ClientMessage {
+public sealed interface ClientMessage permits ClientMessage.Ping, ClientMessage.GetIceServerConfig,
+        ClientMessage.PushNotification, ClientMessage.Join, ClientMessage.Leave, ClientMessage.TakeConfiguration,
+        ClientMessage.PeerMessage, ClientMessage.TakeCandidate, ClientMessage.ReportError, ClientMessage.Publish,
+        ClientMessage.Play, ClientMessage.Stop, ClientMessage.JoinRoom, ClientMessage.LeaveFromRoom, ClientMessage.GetRoomInfo,
+        ClientMessage.GetStreamInfo, ClientMessage.GetSubscriberCount, ClientMessage.ForceStreamQuality, ClientMessage.Toggle,
+        ClientMessage.GetBroadcastObject, ClientMessage.GetSubscribers, ClientMessage.UpdateStreamMetaData,
+        ClientMessage.GetDebugInfo, ClientMessage.Invalid, Multitrack {
 
     /** The command names this server knows, and the record each one binds to. */
     Map<String, Class<? extends ClientMessage>> COMMANDS = Map.ofEntries(
@@ -36,14 +42,14 @@ public sealed interface ClientMessage {
             Map.entry("getStreamInfo", GetStreamInfo.class),
             Map.entry("getSubscriberCount", GetSubscriberCount.class),
             Map.entry("forceStreamQuality", ForceStreamQuality.class),
-            Map.entry("getTrackList", GetTrackList.class),
-            Map.entry("getSubtracks", GetSubtracks.class),
-            Map.entry("getSubtracksCount", GetSubtracksCount.class),
-            Map.entry("enableTrack", EnableTrack.class),
-            Map.entry("setMaxVideoTrackCountCommand", SetMaxVideoTrackCount.class),
-            Map.entry("getVideoTrackAssignmentsCommand", GetVideoTrackAssignments.class),
-            Map.entry("assignVideoTrackCommand", AssignVideoTrack.class),
-            Map.entry("updateVideoTrackAssignmentsCommand", UpdateVideoTrackAssignments.class),
+            Map.entry("getTrackList", Multitrack.GetTrackList.class),
+            Map.entry("getSubtracks", Multitrack.GetSubtracks.class),
+            Map.entry("getSubtracksCount", Multitrack.GetSubtracksCount.class),
+            Map.entry("enableTrack", Multitrack.EnableTrack.class),
+            Map.entry("setMaxVideoTrackCountCommand", Multitrack.SetMaxVideoTrackCount.class),
+            Map.entry("getVideoTrackAssignmentsCommand", Multitrack.GetVideoTrackAssignments.class),
+            Map.entry("assignVideoTrackCommand", Multitrack.AssignVideoTrack.class),
+            Map.entry("updateVideoTrackAssignmentsCommand", Multitrack.UpdateVideoTrackAssignments.class),
             Map.entry("toggleVideo", ToggleVideo.class),
             Map.entry("toggleAudio", ToggleAudio.class),
             Map.entry("getBroadcastObject", GetBroadcastObject.class),
@@ -51,7 +57,7 @@ public sealed interface ClientMessage {
             Map.entry("updateStreamMetaData", UpdateStreamMetaData.class),
             Map.entry("getDebugInfo", GetDebugInfo.class));
 
-    void accept(Handler handler, SessionId from);
+    void accept(MessageHandler handler, SessionId from);
 
     /** Ant Media's SDK sends {@code ""} for an optional field it has no value for; that means absent. */
     static String absentIfEmpty(String value) {
@@ -73,83 +79,16 @@ public sealed interface ClientMessage {
         return null;
     }
 
-    /** Handles each kind of message; one method a kind. */
-    interface Handler {
-        void ping(SessionId from, Ping message);
-
-        void getIceServerConfig(SessionId from, GetIceServerConfig message);
-
-        void pushNotification(SessionId from, PushNotification message);
-
-        void join(SessionId from, Join message);
-
-        void leave(SessionId from, Leave message);
-
-        void takeConfiguration(SessionId from, TakeConfiguration message);
-
-        void takeCandidate(SessionId from, TakeCandidate message);
-
-        void reportError(SessionId from, ReportError message);
-
-        void peerMessage(SessionId from, PeerMessage message);
-
-        void publish(SessionId from, Publish message);
-
-        void play(SessionId from, Play message);
-
-        void stop(SessionId from, Stop message);
-
-        void joinRoom(SessionId from, JoinRoom message);
-
-        void leaveFromRoom(SessionId from, LeaveFromRoom message);
-
-        void getRoomInfo(SessionId from, GetRoomInfo message);
-
-        void getStreamInfo(SessionId from, GetStreamInfo message);
-
-        void getSubscriberCount(SessionId from, GetSubscriberCount message);
-
-        void forceStreamQuality(SessionId from, ForceStreamQuality message);
-
-        void getTrackList(SessionId from, GetTrackList message);
-
-        void getSubtracks(SessionId from, GetSubtracks message);
-
-        void getSubtracksCount(SessionId from, GetSubtracksCount message);
-
-        void enableTrack(SessionId from, EnableTrack message);
-
-        void setMaxVideoTrackCount(SessionId from, SetMaxVideoTrackCount message);
-
-        void getVideoTrackAssignments(SessionId from, GetVideoTrackAssignments message);
-
-        void assignVideoTrack(SessionId from, AssignVideoTrack message);
-
-        void updateVideoTrackAssignments(SessionId from, UpdateVideoTrackAssignments message);
-
-        void toggle(SessionId from, Toggle message);
-
-        void getBroadcastObject(SessionId from, GetBroadcastObject message);
-
-        void getSubscribers(SessionId from, GetSubscribers message);
-
-        void updateStreamMetaData(SessionId from, UpdateStreamMetaData message);
-
-        void getDebugInfo(SessionId from, GetDebugInfo message);
-
-        void invalid(SessionId from, Invalid message);
-    }
-
     record Ping() implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.ping(from, this);
         }
     }
 
     record GetIceServerConfig() implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.getIceServerConfig(from, this);
         }
     }
@@ -157,7 +96,7 @@ public sealed interface ClientMessage {
     /** A push notification command: it needs a push provider, which this server does not have; nothing of it is read. */
     sealed interface PushNotification extends ClientMessage {
         @Override
-        default void accept(Handler handler, SessionId from) {
+        default void accept(MessageHandler handler, SessionId from) {
             handler.pushNotification(from, this);
         }
     }
@@ -170,21 +109,21 @@ public sealed interface ClientMessage {
 
     record Join(String streamId, String mode, Boolean multiPeer, String token) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.join(from, this);
         }
     }
 
     record Leave(String streamId) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.leave(from, this);
         }
     }
 
     record TakeConfiguration(String streamId, String type, String sdp, String subscriberId) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.takeConfiguration(from, this);
         }
 
@@ -199,7 +138,7 @@ public sealed interface ClientMessage {
     record PeerMessage(String streamId, String definition, jakarta.json.JsonValue data, String subscriberId)
             implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.peerMessage(from, this);
         }
     }
@@ -208,7 +147,7 @@ public sealed interface ClientMessage {
     record TakeCandidate(String streamId, Integer label, String id, String candidate, String subscriberId)
             implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.takeCandidate(from, this);
         }
 
@@ -224,7 +163,7 @@ public sealed interface ClientMessage {
                 Set.of(ErrorDefinition.NOT_SET_LOCAL_DESCRIPTION, ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION);
 
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.reportError(from, this);
         }
 
@@ -244,7 +183,7 @@ public sealed interface ClientMessage {
     record Publish(String streamId, String token, String streamName, String mainTrack, String metaData,
             Boolean video, Boolean audio) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.publish(from, this);
         }
     }
@@ -258,14 +197,14 @@ public sealed interface ClientMessage {
     record Play(String streamId, String token, String room, String subscriberId, List<String> trackList,
             String userPublishId) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.play(from, this);
         }
     }
 
     record Stop(String streamId) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.stop(from, this);
         }
     }
@@ -274,7 +213,7 @@ public sealed interface ClientMessage {
     record JoinRoom(String room, String streamId, String streamName, String metadata, String mode, String token)
             implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.joinRoom(from, this);
         }
     }
@@ -282,7 +221,7 @@ public sealed interface ClientMessage {
     /** Without a streamId, every stream this session has in the room leaves. */
     record LeaveFromRoom(String room, String streamId) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.leaveFromRoom(from, this);
         }
     }
@@ -290,21 +229,21 @@ public sealed interface ClientMessage {
     /** {@code token}: a join token for the room, when joining needs one and the session is not a member. */
     record GetRoomInfo(String room, String streamId, String token) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.getRoomInfo(from, this);
         }
     }
 
     record GetStreamInfo(String streamId) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.getStreamInfo(from, this);
         }
     }
 
     record GetSubscriberCount(String streamId) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.getSubscriberCount(from, this);
         }
     }
@@ -312,103 +251,8 @@ public sealed interface ClientMessage {
     /** {@code streamHeight} 0 asks for automatic quality. */
     record ForceStreamQuality(String streamId, Integer streamHeight) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.forceStreamQuality(from, this);
-        }
-    }
-
-    /** The tracks of a conference ({@code streamId}: its room); {@code token} is not read, as Ant Media does not. */
-    record GetTrackList(String streamId, String token) implements ClientMessage {
-        @Override
-        public void accept(Handler handler, SessionId from) {
-            handler.getTrackList(from, this);
-        }
-    }
-
-    /** A page of a conference's tracks: from {@code offset} (0 when absent), at most {@code size} (all when absent or 0); {@code role} is not kept here, so it filters nothing. */
-    record GetSubtracks(String streamId, String role, Integer offset, Integer size) implements ClientMessage {
-        @Override
-        public void accept(Handler handler, SessionId from) {
-            handler.getSubtracks(from, this);
-        }
-
-        @Override
-        public String problem() {
-            return (offset == null || offset >= 0) && (size == null || size >= 0) ? null
-                    : "getSubtracks needs offset and size of 0 or more";
-        }
-    }
-
-    /** How many tracks a conference has; {@code role} and {@code status} filter nothing (see {@link GetSubtracks}). */
-    record GetSubtracksCount(String streamId, String role, String status) implements ClientMessage {
-        @Override
-        public void accept(Handler handler, SessionId from) {
-            handler.getSubtracksCount(from, this);
-        }
-    }
-
-    /** A conference's player takes ({@code enabled}) or leaves out one member's track, {@code trackId}: the member's stream id. */
-    record EnableTrack(String streamId, String trackId, Boolean enabled) implements ClientMessage {
-        @Override
-        public void accept(Handler handler, SessionId from) {
-            handler.enableTrack(from, this);
-        }
-
-        @Override
-        public String problem() {
-            return trackId != null && !trackId.isEmpty() && enabled != null ? null : "enableTrack needs trackId and enabled";
-        }
-    }
-
-    /** A conference's player gets the video of at most {@code maxTrackCount} members (0: of every one). */
-    record SetMaxVideoTrackCount(String streamId, Integer maxTrackCount) implements ClientMessage {
-        @Override
-        public void accept(Handler handler, SessionId from) {
-            handler.setMaxVideoTrackCount(from, this);
-        }
-
-        @Override
-        public String problem() {
-            return maxTrackCount != null && maxTrackCount >= 0 ? null : "setMaxVideoTrackCountCommand needs maxTrackCount of 0 or more";
-        }
-    }
-
-    /** Which members' video a conference's player gets ({@code streamId}: the room). */
-    record GetVideoTrackAssignments(String streamId) implements ClientMessage {
-        @Override
-        public void accept(Handler handler, SessionId from) {
-            handler.getVideoTrackAssignments(from, this);
-        }
-    }
-
-    /**
-     * A conference's player keeps ({@code enabled}) or no longer keeps the video of member stream
-     * {@code streamId} whatever its limit (pinning); {@code videoTrackId}, the label Ant Media
-     * shows it under, is the member's own here and is not read.
-     */
-    record AssignVideoTrack(String streamId, String videoTrackId, Boolean enabled) implements ClientMessage {
-        @Override
-        public void accept(Handler handler, SessionId from) {
-            handler.assignVideoTrack(from, this);
-        }
-
-        @Override
-        public String problem() {
-            return enabled != null ? null : "assignVideoTrackCommand needs enabled";
-        }
-    }
-
-    /** A conference's player gets the video of {@code size} members (0: of all), the pinned first, then from {@code offset} on. */
-    record UpdateVideoTrackAssignments(String streamId, Integer offset, Integer size) implements ClientMessage {
-        @Override
-        public void accept(Handler handler, SessionId from) {
-            handler.updateVideoTrackAssignments(from, this);
-        }
-
-        @Override
-        public String problem() {
-            return offset != null && offset >= 0 && size != null && size >= 0 ? null
-                    : "updateVideoTrackAssignmentsCommand needs offset and size of 0 or more";
         }
     }
 
@@ -422,7 +266,7 @@ public sealed interface ClientMessage {
         boolean video();
 
         @Override
-        default void accept(Handler handler, SessionId from) {
+        default void accept(MessageHandler handler, SessionId from) {
             handler.toggle(from, this);
         }
 
@@ -450,7 +294,7 @@ public sealed interface ClientMessage {
     /** A stream as Ant Media's broadcast object. */
     record GetBroadcastObject(String streamId) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.getBroadcastObject(from, this);
         }
     }
@@ -458,7 +302,7 @@ public sealed interface ClientMessage {
     /** A page of a stream's viewers: from {@code offset} (0 when absent), at most {@code size} (all when absent or 0). */
     record GetSubscribers(String streamId, Integer offset, Integer size) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.getSubscribers(from, this);
         }
 
@@ -472,7 +316,7 @@ public sealed interface ClientMessage {
     /** The publisher's new free-text {@code metaData} for its stream ({@code ""} clears it). */
     record UpdateStreamMetaData(String streamId, String metaData) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.updateStreamMetaData(from, this);
         }
 
@@ -485,7 +329,7 @@ public sealed interface ClientMessage {
     /** What the server holds for this session; {@code streamId} is echoed. */
     record GetDebugInfo(String streamId) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.getDebugInfo(from, this);
         }
     }
@@ -496,7 +340,7 @@ public sealed interface ClientMessage {
      */
     record Invalid(ErrorDefinition definition, String streamId, String room, String detail) implements ClientMessage {
         @Override
-        public void accept(Handler handler, SessionId from) {
+        public void accept(MessageHandler handler, SessionId from) {
             handler.invalid(from, this);
         }
     }

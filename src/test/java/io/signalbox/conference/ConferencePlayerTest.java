@@ -1,8 +1,7 @@
-package io.signalbox.stream;
+package io.signalbox.conference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.signalbox.stream.Conferences.Player;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,12 @@
+package io.signalbox.media.janus;
+
+import jakarta.json.JsonObject;
+
+/** What a {@link JanusConnection} tells its owner. */
+interface JanusListener {
+    /** An event Janus sent about {@code handle} on its own (webrtcup, media, hangup, plugin events). */
+    void event(JanusConnection janus, long handle, JsonObject event);
+
+    /** The socket or the session was lost: every handle on it is gone. */
+    void lost(JanusConnection janus, String why);
+}
