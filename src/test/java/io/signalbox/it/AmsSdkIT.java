@@ -9,11 +9,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Ant Media's own JS SDK, unchanged, against Signalbox in real Chromium. */
 @ExtendWith(ArquillianExtension.class)
+@Tag("browser")
 class AmsSdkIT {
     private static Browsers browsers;
     private static String bundle;

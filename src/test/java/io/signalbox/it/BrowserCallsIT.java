@@ -9,11 +9,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo pages in real headless Chromium with fake devices: calls, broadcasts and rooms carry video. */
 @ExtendWith(ArquillianExtension.class)
+@Tag("browser")
 class BrowserCallsIT {
     private static Browsers browsers;
 

@@ -10,6 +10,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * another rung, and a screen share replaces the camera on the wire.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("browser")
 class BrowserMediaIT {
     private static final String LADDER = "[{\"height\":480,\"videoBitrate\":900000,\"audioBitrate\":64000},"
             + "{\"height\":240,\"videoBitrate\":300000,\"audioBitrate\":32000}]";

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Ant Media's player reconnect through the same address, land on the other node, and the
  * broadcast plays again. Run by the cluster Failsafe execution (it starts its own servers).
  */
+@Tag("cluster")
+@Tag("browser")
 class DrainIT {
     private static final String MEMBERS = "127.0.0.1:5831,127.0.0.1:5832";
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * API's 401/403/200 behave as on Liberty. Run by its own failsafe execution, which points
  * {@link Server} at Payara's port.
  */
+@Tag("payara")
 class PayaraMicroIT {
     private static Process payara;
     private static Path log;

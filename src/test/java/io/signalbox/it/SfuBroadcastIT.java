@@ -15,6 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * clients as documented, and nothing is left behind, in Signalbox or in Janus.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("sfu")
+@Tag("browser")
 class SfuBroadcastIT {
     private static final int NETWORK = 7;
     private static JanusServer janus;

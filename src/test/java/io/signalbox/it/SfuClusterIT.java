@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * own servers). Node A's Janus dies in the last test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("sfu")
+@Tag("browser")
+@Tag("cluster")
 class SfuClusterIT {
     private static final int NETWORK_A = 8;
     private static final int NETWORK_B = 10;

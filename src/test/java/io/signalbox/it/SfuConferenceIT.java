@@ -18,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Signalbox or in Janus.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("sfu")
+@Tag("browser")
 class SfuConferenceIT {
     private static final int NETWORK = 11;
     private static JanusServer janus;
