@@ -33,6 +33,8 @@ public enum ErrorDefinition {
             "Identifiers are 1 to 128 characters of letters, digits, '_', '.' and '-'."),
     STREAM_ID_IN_USE("streamIdInUse", Side.SERVER,
             "Another session is already publishing this stream."),
+    ALREADY_REGISTERED("already_registered", Side.SERVER,
+            "This id is registered already: delete it first to register it anew."),
     ALREADY_PUBLISHING("already_publishing", Side.SERVER,
             "This session already publishes this stream: stop it first to publish it anew."),
     ALREADY_PLAYING("already_playing", Side.SERVER,

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Answers a REST call that failed with a {@link SignalingException} in the catalogue's words:
- * 404 when the thing asked for does not exist, 400 otherwise, and the body
+ * 404 when the thing asked for does not exist, 409 when it exists already, 400 otherwise, and the body
  * {@code {"definition","message"}}.
  */
 @Provider
@@ -22,7 +22,8 @@ public class SignalingExceptionMapper implements ExceptionMapper<SignalingExcept
     @Override
     public Response toResponse(SignalingException e) {
         ErrorDefinition d = e.definition();
-        Response.Status status = NOT_FOUND.contains(d) ? Response.Status.NOT_FOUND : Response.Status.BAD_REQUEST;
+        Response.Status status = NOT_FOUND.contains(d) ? Response.Status.NOT_FOUND
+                : d == ErrorDefinition.ALREADY_REGISTERED ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST;
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(new Body(d.wireName(), d.message())).build();
     }

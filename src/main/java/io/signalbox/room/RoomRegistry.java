@@ -22,7 +22,7 @@ public class RoomRegistry {
 
     public void register(RoomId room) {
         if (registered().putIfAbsent(room, Boolean.TRUE) != null) {
-            throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, room + " is registered already");
+            throw new SignalingException(ErrorDefinition.ALREADY_REGISTERED, room + " is registered already");
         }
     }
 

@@ -19,7 +19,9 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up.
@@ -97,26 +99,51 @@ public class SignalingEndpoint {
      */
     @OnMessage
     public void message(String frame, Session session) {
-        if (rate == null) {
-            return; // refused in open() and closing: it is not served
-        }
-        if (!rate.tryConsume(1)) {
-            // One rate_limited per burst: answering every dropped frame would echo the flood back.
-            if (!warnedOfRate) {
-                warnedOfRate = true;
-                ClientMessage dropped = parser.parse(frame);
-                dispatcher.dispatch(id, new ClientMessage.Invalid(ErrorDefinition.RATE_LIMITED, dropped.streamId(),
-                        dropped.room(), "over " + limits.messagesPerSecond() + " messages per second"));
-            }
+        if (!admitted(() -> parser.parse(frame))) {
             return;
         }
-        warnedOfRate = false;
         ClientMessage message = parser.parse(frame);
         dispatcher.dispatch(id, message);
         if (message instanceof ClientMessage.Invalid invalid && invalid.definition() == ErrorDefinition.MESSAGE_TOO_LARGE) {
             // After its message_too_large is written: closing now could overtake the frame.
             directory.close(id, new CloseReason(CloseCodes.TOO_BIG, ErrorDefinition.MESSAGE_TOO_LARGE.wireName()));
         }
+    }
+
+    /**
+     * A binary frame: the protocol is JSON text, so it is invalid_message on the same live session,
+     * as any malformed frame is, on every server (Payara's Tyrus dropped binary frames unanswered
+     * where no binary handler was declared).
+     */
+    @OnMessage
+    public void binary(ByteBuffer frame, Session session) {
+        ClientMessage invalid = new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, null, null,
+                "a binary frame of " + frame.remaining() + " bytes");
+        if (admitted(() -> invalid)) {
+            dispatcher.dispatch(id, invalid);
+        }
+    }
+
+    /**
+     * Whether a frame is served: not on a session refused in open(), nor over the rate, where one
+     * rate_limited answers the burst ({@code dropped} names what it can of the first frame dropped),
+     * as answering every dropped frame would echo the flood back.
+     */
+    private boolean admitted(Supplier<ClientMessage> dropped) {
+        if (rate == null) {
+            return false;
+        }
+        if (!rate.tryConsume(1)) {
+            if (!warnedOfRate) {
+                warnedOfRate = true;
+                ClientMessage first = dropped.get();
+                dispatcher.dispatch(id, new ClientMessage.Invalid(ErrorDefinition.RATE_LIMITED, first.streamId(),
+                        first.room(), "over " + limits.messagesPerSecond() + " messages per second"));
+            }
+            return false;
+        }
+        warnedOfRate = false;
+        return true;
     }
 
     @OnClose

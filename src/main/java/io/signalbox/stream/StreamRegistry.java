@@ -37,7 +37,7 @@ public class StreamRegistry {
         Registration registration = new Registration(stream, name == null ? "" : name,
                 encoderSettings == null ? List.of() : List.copyOf(encoderSettings));
         if (registrations().putIfAbsent(stream.value(), registration) != null) {
-            throw new SignalingException(ErrorDefinition.STREAM_ID_IN_USE, stream + " is registered already");
+            throw new SignalingException(ErrorDefinition.ALREADY_REGISTERED, stream + " is registered already");
         }
         return registration;
     }

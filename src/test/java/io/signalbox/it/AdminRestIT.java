@@ -50,10 +50,14 @@ class AdminRestIT {
     }
 
     @Test
-    void aTakenIdIsStreamIdInUseAndAnInvalidOneIsInvalidStreamName() {
+    void aRegisteredIdIsAlreadyRegisteredAndChangesNothingAndAnInvalidOneIsInvalidStreamName() {
         String s = Ids.unique("twice");
-        assertEquals(200, Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"" + s + "\"}").statusCode());
-        assertRestError(Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"" + s + "\"}"), 400, "streamIdInUse");
+        HttpResponse<String> first = Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"" + s + "\",\"name\":\"first\"}");
+        assertEquals(200, first.statusCode());
+        // Nobody publishes it: the clash is with the registration, and says so.
+        assertRestError(Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"" + s + "\",\"name\":\"second\"}"),
+                409, "already_registered");
+        assertEquals("first", Server.json(Server.get("/rest/v2/broadcasts/" + s)).getString("name"), "the registration is unchanged");
         assertRestError(Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"has space\"}"), 400, "invalidStreamName");
     }
 
@@ -113,7 +117,7 @@ class AdminRestIT {
         assertEquals(200, created.statusCode(), created.body());
         assertEquals(Json.createObjectBuilder().add("roomId", room).add("registered", true)
                 .add("streams", Json.createArrayBuilder()).build(), Server.json(created));
-        assertRestError(Server.post("/rest/v2/rooms", "{\"roomId\":\"" + room + "\"}"), 400, "streamIdInUse");
+        assertRestError(Server.post("/rest/v2/rooms", "{\"roomId\":\"" + room + "\"}"), 409, "already_registered");
         try (SignalingClient member = SignalingClient.connect()) {
             RoomsIT.joinRoom(member, room, "m-" + room);
             assertEquals(Json.createArrayBuilder().add("m-" + room).build(),

@@ -55,6 +55,24 @@ class GarbageFramesIT {
         }
     }
 
+    /** The protocol is JSON text: a binary frame, even one holding a valid command, is invalid_message, and the session carries on. */
+    @Test
+    void aBinaryFrameIsInvalidMessageOnTheSameLiveSession() {
+        assertBinaryFrameIsInvalidMessage(SignalingClient::connect);
+    }
+
+    /** Shared with {@link PayaraMicroIT}: every server answers a binary frame alike. */
+    static void assertBinaryFrameIsInvalidMessage(java.util.function.Supplier<SignalingClient> connect) {
+        try (SignalingClient client = connect.get()) {
+            client.sendBinary("{\"command\":\"ping\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(ErrorDefinition.INVALID_MESSAGE.message(), client.awaitError("invalid_message").getString("message"));
+            client.sendBinary(new byte[] {0, 1, 2});
+            client.awaitError("invalid_message");
+            client.send("{\"command\":\"ping\"}").awaitMessage("pong");
+            client.assertNothingPending();
+        }
+    }
+
     @Test
     void aWrongTypeErrorNamesTheStreamWhenItWasAString() {
         String s = Ids.unique("typed");

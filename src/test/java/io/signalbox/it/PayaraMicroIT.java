@@ -75,6 +75,11 @@ class PayaraMicroIT {
     }
 
     @Test
+    void aBinaryFrameIsInvalidMessageAsOnLiberty() {
+        GarbageFramesIT.assertBinaryFrameIsInvalidMessage(SignalingClient::connect);
+    }
+
+    @Test
     void publishingNeedsAValidTokenInTheMessageOrOnTheUpgrade() {
         String s = Ids.unique("payara-publish");
         try (SignalingClient publisher = SignalingClient.connect()) {

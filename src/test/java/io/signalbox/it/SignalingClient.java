@@ -69,6 +69,12 @@ public final class SignalingClient implements AutoCloseable {
         return this;
     }
 
+    /** Sends one binary frame with these bytes. */
+    public SignalingClient sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        return this;
+    }
+
     public SignalingClient send(JsonObject message) {
         return send(message.toString());
     }
