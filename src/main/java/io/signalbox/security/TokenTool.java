@@ -74,7 +74,7 @@ public final class TokenTool {
         Path publicKey = dir.resolve("public.pem");
         Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         return "wrote " + privateKey + " and " + publicKey
-                + "\nserver: mp.jwt.verify.publickey.location=" + publicKey.toAbsolutePath();
+                + "\nserver: mp.jwt.verify.publickey.location=" + publicKey.toAbsolutePath().toUri();
     }
 
     static String mint(Map<String, String> options) throws IOException, GeneralSecurityException, JoseException {

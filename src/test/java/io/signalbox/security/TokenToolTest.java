@@ -1,6 +1,7 @@
 package io.signalbox.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
@@ -28,6 +29,14 @@ class TokenToolTest {
         assertEquals(List.of("admin", "ops"), claims.getStringListClaimValue("groups"));
         assertEquals("publish", claims.getStringClaimValue("type"));
         assertEquals("s1", claims.getStringClaimValue("streamId"));
+    }
+
+    @Test
+    void keysNamesThePublicKeyInTheFileUriFormEveryServerReads() throws Exception {
+        String said = TokenTool.run(List.of("keys", dir.toString()));
+        String location = dir.resolve("public.pem").toAbsolutePath().toUri().toString();
+        assertTrue(location.startsWith("file:///"), location);
+        assertTrue(said.endsWith("server: mp.jwt.verify.publickey.location=" + location), said);
     }
 
     @Test
