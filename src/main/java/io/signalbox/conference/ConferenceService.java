@@ -15,12 +15,10 @@ import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Conferences through the media server (protocol section 7a): a room's members publish their

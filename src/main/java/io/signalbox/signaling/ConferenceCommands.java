@@ -19,7 +19,6 @@ import io.signalbox.signaling.message.Multitrack.GetVideoTrackAssignments;
 import io.signalbox.signaling.message.Multitrack.SetMaxVideoTrackCount;
 import io.signalbox.signaling.message.Multitrack.UpdateVideoTrackAssignments;
 import io.signalbox.signaling.message.ClientMessage;
-import io.signalbox.signaling.message.Multitrack;
 import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Configuration;
 import io.signalbox.signaling.message.ServerMessage.Notification;

@@ -1,6 +1,7 @@
 package io.signalbox.signaling;
 
 import io.signalbox.conference.ConferenceService;
+import io.signalbox.error.SignalingException;
 import io.signalbox.room.RoomId;
 import io.signalbox.security.Action;
 import io.signalbox.security.TokenVerifier;
@@ -29,7 +30,6 @@ import io.signalbox.stream.StreamMedia;
 import io.signalbox.stream.StreamQuality;
 import io.signalbox.stream.StreamService;
 import io.signalbox.stream.SubscriberId;
-import io.signalbox.error.SignalingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

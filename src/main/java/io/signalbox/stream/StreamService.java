@@ -10,7 +10,6 @@ import io.signalbox.media.MediaServer;
 import io.signalbox.session.SessionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
