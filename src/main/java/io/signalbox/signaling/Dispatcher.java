@@ -28,6 +28,7 @@ import io.signalbox.signaling.message.Multitrack;
 import io.signalbox.signaling.message.MessageHandler;
 import io.signalbox.signaling.message.ServerMessage;
 import io.signalbox.stream.StreamService;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -73,9 +74,17 @@ public class Dispatcher implements MessageHandler {
     @Inject
     StreamService streams;
 
+    /** Whether commands run on their session's lane: the backend is settled at start, so asked once, not per frame. */
+    private boolean inLanes;
+
+    @PostConstruct
+    void settleLanes() {
+        inLanes = streams.forwardsMedia();
+    }
+
     public void dispatch(SessionId from, ClientMessage message) {
         metrics.received(message);
-        if (streams.forwardsMedia() && !(message instanceof Invalid)) {
+        if (inLanes && !(message instanceof Invalid)) {
             directory.inLane(from, () -> handle(from, message));
         } else {
             handle(from, message);

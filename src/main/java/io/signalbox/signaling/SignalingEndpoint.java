@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * The WebSocket boundary at {@code /websocket}: decodes, hands over to the dispatcher, and cleans up.
@@ -99,7 +98,7 @@ public class SignalingEndpoint {
      */
     @OnMessage
     public void message(String frame, Session session) {
-        if (!admitted(() -> parser.parse(frame))) {
+        if (!admitted(frame)) {
             return;
         }
         ClientMessage message = parser.parse(frame);
@@ -117,28 +116,29 @@ public class SignalingEndpoint {
      */
     @OnMessage
     public void binary(ByteBuffer frame, Session session) {
-        ClientMessage invalid = new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, null, null,
-                "a binary frame of " + frame.remaining() + " bytes");
-        if (admitted(() -> invalid)) {
-            dispatcher.dispatch(id, invalid);
+        if (admitted(null)) {
+            dispatcher.dispatch(id, new ClientMessage.Invalid(ErrorDefinition.INVALID_MESSAGE, null, null,
+                    "a binary frame of " + frame.remaining() + " bytes"));
         }
     }
 
     /**
      * Whether a frame is served: not on a session refused in open(), nor over the rate, where one
-     * rate_limited answers the burst ({@code dropped} names what it can of the first frame dropped),
-     * as answering every dropped frame would echo the flood back.
+     * rate_limited answers the burst, naming what it can of the first frame dropped ({@code text};
+     * null for a binary frame, which names nothing), as answering every dropped frame would echo the
+     * flood back. Nothing is allocated for a frame that is served: this is on the relay's path.
      */
-    private boolean admitted(Supplier<ClientMessage> dropped) {
+    private boolean admitted(String text) {
         if (rate == null) {
             return false;
         }
         if (!rate.tryConsume(1)) {
             if (!warnedOfRate) {
                 warnedOfRate = true;
-                ClientMessage first = dropped.get();
-                dispatcher.dispatch(id, new ClientMessage.Invalid(ErrorDefinition.RATE_LIMITED, first.streamId(),
-                        first.room(), "over " + limits.messagesPerSecond() + " messages per second"));
+                ClientMessage first = text == null ? null : parser.parse(text);
+                dispatcher.dispatch(id, new ClientMessage.Invalid(ErrorDefinition.RATE_LIMITED,
+                        first == null ? null : first.streamId(), first == null ? null : first.room(),
+                        "over " + limits.messagesPerSecond() + " messages per second"));
             }
             return false;
         }
