@@ -1,9 +1,17 @@
 package io.signalbox;
 
+import io.signalbox.error.ErrorCatalogueResource;
+import io.signalbox.error.SignalingExceptionMapper;
+import io.signalbox.ice.IceServersResource;
+import io.signalbox.room.RoomResource;
+import io.signalbox.security.AdminApiFilter;
+import io.signalbox.signaling.DrainResource;
+import io.signalbox.stream.BroadcastResource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
@@ -18,4 +26,11 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles("admin")
 public class RestApplication extends Application {
+
+    /** Listed, as the WAR holds a second application ({@link WhipApplication}) that must not serve these. */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(BroadcastResource.class, RoomResource.class, IceServersResource.class, DrainResource.class,
+                ErrorCatalogueResource.class, SignalingExceptionMapper.class, AdminApiFilter.class);
+    }
 }

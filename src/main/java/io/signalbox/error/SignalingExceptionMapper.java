@@ -4,16 +4,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Answers a REST call that failed with a {@link SignalingException} in the catalogue's words:
- * 404 when the thing asked for does not exist, 409 when it exists already, 400 otherwise, and the body
- * {@code {"definition","message"}}.
+ * Answers a REST or WHIP call that failed with a {@link SignalingException} in the catalogue's
+ * words, the body {@code {"definition","message"}}, with the status {@link #status} gives.
  */
 @Provider
 public class SignalingExceptionMapper implements ExceptionMapper<SignalingException> {
-    private static final Set<ErrorDefinition> NOT_FOUND = Set.of(ErrorDefinition.NO_STREAM_EXIST);
+    private static final Map<ErrorDefinition, Response.Status> STATUS = Map.of(
+            ErrorDefinition.NO_STREAM_EXIST, Response.Status.NOT_FOUND,
+            ErrorDefinition.ALREADY_REGISTERED, Response.Status.CONFLICT,
+            ErrorDefinition.STREAM_ID_IN_USE, Response.Status.CONFLICT,
+            ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS, Response.Status.FORBIDDEN,
+            ErrorDefinition.UNSUPPORTED_CONTENT_TYPE, Response.Status.UNSUPPORTED_MEDIA_TYPE,
+            ErrorDefinition.ETAG_MISMATCH, Response.Status.PRECONDITION_FAILED,
+            ErrorDefinition.MESSAGE_TOO_LARGE, Response.Status.REQUEST_ENTITY_TOO_LARGE,
+            ErrorDefinition.MEDIA_SERVER_REQUIRED, Response.Status.NOT_IMPLEMENTED,
+            ErrorDefinition.MEDIA_SERVER_UNAVAILABLE, Response.Status.SERVICE_UNAVAILABLE,
+            ErrorDefinition.NODE_DRAINING, Response.Status.SERVICE_UNAVAILABLE);
 
     /** The body of a failed REST call. */
     public record Body(String definition, String message) {
@@ -21,10 +30,22 @@ public class SignalingExceptionMapper implements ExceptionMapper<SignalingExcept
 
     @Override
     public Response toResponse(SignalingException e) {
-        ErrorDefinition d = e.definition();
-        Response.Status status = NOT_FOUND.contains(d) ? Response.Status.NOT_FOUND
-                : d == ErrorDefinition.ALREADY_REGISTERED ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST;
+        return response(e.definition(), status(e.definition()));
+    }
+
+    /**
+     * The HTTP status of a definition: 404 for what does not exist, 409 for what exists already,
+     * 403 for an unregistered stream where only registered ones are taken, 415, 412 and 413 for
+     * WHIP's content type, precondition and size, 501 for what only the media server does,
+     * 503 for what may work later (the media server, a draining node), 400 for the rest.
+     */
+    public static Response.Status status(ErrorDefinition definition) {
+        return STATUS.getOrDefault(definition, Response.Status.BAD_REQUEST);
+    }
+
+    /** The answer naming {@code definition} with {@code status}. */
+    public static Response response(ErrorDefinition definition, Response.Status status) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new Body(d.wireName(), d.message())).build();
+                .entity(new Body(definition.wireName(), definition.message())).build();
     }
 }

@@ -7,6 +7,7 @@ import io.signalbox.security.SessionTokens;
 import io.signalbox.signaling.SessionDirectory;
 import io.signalbox.conference.ConferenceService;
 import io.signalbox.stream.StreamService;
+import io.signalbox.whip.WhipService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -44,6 +45,9 @@ public class SignalingHealth implements HealthCheck {
     @Inject
     Nodes nodes;
 
+    @Inject
+    WhipService whip;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("signaling")
@@ -56,6 +60,7 @@ public class SignalingHealth implements HealthCheck {
                 .withData("conferences", conferences.count())
                 .withData("conferencePlayers", conferences.playerCount())
                 .withData("sessionTokens", sessionTokens.size())
+                .withData("whipSessions", whip.size())
                 .withData("clusterMembers", nodes.members())
                 .withData("writes", sessions.writes())
                 .build();

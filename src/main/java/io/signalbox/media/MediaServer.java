@@ -57,6 +57,12 @@ public interface MediaServer {
     String offer(SessionId publisher, Feed feed, String sdp);
 
     /**
+     * Hands the SFU a publisher's new offer for a feed it carries already, as for an ICE restart
+     * (new ICE credentials), and returns the SFU's answer, with its own new credentials.
+     */
+    String reoffer(SessionId publisher, Feed feed, String sdp);
+
+    /**
      * Subscribes {@code viewer} to {@code feed} in {@code room} on the SFU at {@code at} (where its
      * publisher's node put it) and returns the SFU's offer; no_stream_exist while the feed carries
      * no media yet, media_server_unavailable when that SFU cannot be reached.
@@ -78,7 +84,7 @@ public interface MediaServer {
     /** Hands a viewer's answer to the SFU. */
     void answer(SessionId viewer, Leg leg, String sdp);
 
-    /** Hands one of the browser's ICE candidates to the SFU. */
+    /** Hands one of the browser's ICE candidates to the SFU; a null {@code candidate} says there are no more. */
     void candidate(SessionId session, Leg leg, String mid, Integer mLineIndex, String candidate);
 
     /** Asks the SFU to send {@code viewer} the simulcast layer {@code layer} (0 the highest) of {@code feed}. */

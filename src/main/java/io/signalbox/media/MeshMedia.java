@@ -32,6 +32,11 @@ public final class MeshMedia implements MediaServer {
     }
 
     @Override
+    public String reoffer(SessionId publisher, Feed feed, String sdp) {
+        throw new IllegalStateException("mesh carries no media");
+    }
+
+    @Override
     public Offer play(SessionId viewer, Feed feed, MediaRoom room, MediaAddress at) {
         throw new IllegalStateException("mesh carries no media");
     }

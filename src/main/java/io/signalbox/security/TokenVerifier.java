@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.Optional;
 import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
@@ -33,6 +34,7 @@ import org.jose4j.lang.JoseException;
  */
 @ApplicationScoped
 public class TokenVerifier {
+    private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
     private static final Set<String> ALGORITHMS = Set.of("RS256", "ES256");
 
     @Inject
@@ -66,7 +68,42 @@ public class TokenVerifier {
         if (token == null) {
             throw unauthorized("no token for " + action.claim());
         }
-        JwtClaims claims = verify(token);
+        grants(verify(token), action, subjectClaim, subject);
+    }
+
+    /** What an HTTP request's bearer token (WHIP's) does for {@code action} on {@code stream}. */
+    public enum Verdict {
+        /** The action needs no token, or the token grants it. */
+        ALLOWED,
+        /** A token is needed and none came, or it is not one this server signed and is still good for (HTTP 401). */
+        UNAUTHENTICATED,
+        /** A good token, for another stream or action (HTTP 403). */
+        FORBIDDEN
+    }
+
+    /** Judges {@code bearer}, the token of a request that has no session, for {@code action} on {@code stream}. */
+    public Verdict judge(Action action, StreamId stream, Optional<String> bearer) {
+        if (!config.requires(action)) {
+            return Verdict.ALLOWED;
+        }
+        JwtClaims claims;
+        try {
+            claims = verify(bearer.orElseThrow(() -> unauthorized("no token for " + action.claim())));
+        } catch (SignalingException e) {
+            return Verdict.UNAUTHENTICATED;
+        } catch (IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "refused a token for " + action.claim() + ": " + e.getMessage());
+            return Verdict.UNAUTHENTICATED;
+        }
+        try {
+            grants(claims, action, "streamId", stream.value());
+            return Verdict.ALLOWED;
+        } catch (SignalingException e) {
+            return Verdict.FORBIDDEN;
+        }
+    }
+
+    private static void grants(JwtClaims claims, Action action, String subjectClaim, String subject) {
         try {
             if (!action.claim().equals(claims.getStringClaimValue("type"))) {
                 throw unauthorized("token is for another action");

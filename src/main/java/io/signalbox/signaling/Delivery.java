@@ -55,4 +55,18 @@ sealed interface Delivery {
             return peer == null ? null : new SessionId(peer);
         }
     }
+
+    /**
+     * A call on the session's node: run {@code operation} with {@code argument} on the session's
+     * lane, and send the {@link Answer} to node {@code replyTo} under {@code id}.
+     */
+    record Call(String to, String id, String replyTo, String operation, String argument) implements Delivery {
+    }
+
+    /**
+     * The answer to the call {@code to} names: its {@code result}, or, when it failed, the wire name
+     * of its error ({@code error}) and what the log is told ({@code detail}).
+     */
+    record Answer(String to, String result, String error, String detail) implements Delivery {
+    }
 }

@@ -16,10 +16,12 @@ import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -39,6 +41,8 @@ public class SessionDirectory {
     }
 
     private final Map<SessionId, Connection> sessions = new ConcurrentHashMap<>();
+    /** The lanes of this node's sessions that have no socket (a WHIP publisher's HTTP resource). */
+    private final Map<SessionId, InOrder> socketless = new ConcurrentHashMap<>();
     private final Map<MediaChange, BiConsumer<SessionId, String>> mediaChanges = new ConcurrentHashMap<>();
 
     /**
@@ -67,6 +71,7 @@ public class SessionDirectory {
     /** Where lanes run: virtual threads where the JVM has them, so a lane waiting on a stalled media server costs no pool thread. */
     private Executor lanes;
     private ClassLoader application;
+    private volatile Consumer<Delivery> calls = delivery -> LOG.log(Level.WARNING, "ignored a call before start: {0}", delivery);
 
     /**
      * Takes in what other nodes send to this node's sessions, counts the sessions for the
@@ -93,20 +98,32 @@ public class SessionDirectory {
     }
 
     /**
+     * Registers a session that has no socket, only a lane, under an id that names this node when
+     * clustered and starts with {@code kind}: what is sent to it is dropped, as for a closed one.
+     */
+    public SessionId registerSocketless(String kind) {
+        SessionId id = SessionId.of(nodes.self(), kind + "-" + UUID.randomUUID());
+        socketless.put(id, new InOrder(lanes, application));
+        return id;
+    }
+
+    /**
      * Runs {@code task} on {@code session}'s lane: after the work queued there before it, off the
      * calling thread. A session not open on this node has no lane: the task runs on the caller.
      */
     public void inLane(SessionId session, Runnable task) {
         Connection connection = sessions.get(session);
-        if (connection == null) {
+        InOrder lane = connection != null ? connection.lane() : socketless.get(session);
+        if (lane == null) {
             task.run();
         } else {
-            connection.lane().execute(task);
+            lane.execute(task);
         }
     }
 
     public void unregister(SessionId id) {
         sessions.remove(id);
+        socketless.remove(id);
     }
 
     /** How frames are written on this node: {@code virtual-threads} or {@code async}. */
@@ -175,6 +192,11 @@ public class SessionDirectory {
         }
     }
 
+    /** Who takes in the calls other nodes make on this node's sessions, and their answers ({@link SessionCalls}). */
+    void onCalls(Consumer<Delivery> receiver) {
+        calls = receiver;
+    }
+
     /** Who makes {@code change} to a session's media on a stream, on this node. */
     void onMedia(MediaChange change, BiConsumer<SessionId, String> handler) {
         mediaChanges.put(change, handler);
@@ -210,6 +232,8 @@ public class SessionDirectory {
             deliver(relayed);
         } else if (delivery instanceof Delivery.RouteChange change) {
             apply(change);
+        } else if (delivery instanceof Delivery.Call || delivery instanceof Delivery.Answer) {
+            calls.accept((Delivery) delivery);
         } else {
             LOG.log(Level.WARNING, "ignored an unknown delivery from another node: {0}", delivery);
         }

@@ -159,13 +159,18 @@ public class StreamCommands {
 
     /** Tells the publisher and viewers of a stream an admin deleted over REST that it has ended. */
     void deleted(@Observes Stopped.Unpublished ended) {
+        if (streams.forwardsMedia()) {
+            // The publisher's feed is on its own node's media server connection: let go of there
+            // (here it went already, when the publisher is on this node).
+            directory.changeMedia(ended.publisher(), ended.stream().value(), SessionDirectory.MediaChange.RELEASE);
+        }
         routes.stopped(ended);
         directory.send(ended.publisher(), Notification.of(Notice.PUBLISH_FINISHED, ended.stream().value()));
         tellOthers(ended);
     }
 
-    /** Ends everything a closed session published or played, telling the sessions concerned. */
-    void release(SessionId session) {
+    /** Ends everything a closed session (or a WHIP session that ended) published or played, telling the sessions concerned. */
+    public void release(SessionId session) {
         conferences.release(session);
         List<Stopped> stopped = streams.release(session);
         stopped.forEach(routes::stopped);

@@ -39,6 +39,16 @@ public class StreamMedia {
         return media.offer(publisher, feed, sdp);
     }
 
+    /** Hands a publisher's new offer (an ICE restart) to the media server; returns its answer. */
+    public String reoffer(SessionId publisher, StreamId stream, String sdp) {
+        Leg leg = carried(publisher, stream).orElseThrow(() -> new SignalingException(ErrorDefinition.NO_STREAM_EXIST,
+                publisher + " has no media on " + stream));
+        if (!(leg instanceof Feed feed)) {
+            throw new SignalingException(ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION, publisher + " offered again on conference " + leg);
+        }
+        return media.reoffer(publisher, feed, sdp);
+    }
+
     /** Hands a viewer's answer to the media server. */
     public void answer(SessionId viewer, Leg leg, String sdp) {
         media.answer(viewer, leg, sdp);

@@ -202,10 +202,9 @@ class SfuBroadcastIT {
 
     /** Waits until the height of the video the player decodes for {@code s} passes {@code test}. */
     private static void awaitDecodedHeight(Page player, String s, String test) {
-        player.waitForFunction("async ([s, test]) => { const pc = window.demo.client.links.get(s)?.pc; if (!pc) return false;"
+        SfuPages.awaitInPage(player, "async ([s, test]) => { const pc = window.demo.client.links.get(s)?.pc; if (!pc) return false;"
                 + " let h = 0; (await pc.getStats()).forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'video') h = r.frameHeight || 0; });"
-                + " return eval(test)(h); }", List.of(s, test),
-                new Page.WaitForFunctionOptions().setTimeout(45_000).setPollingInterval(500));
+                + " return eval(test)(h); }", List.of(s, test), Duration.ofSeconds(45));
     }
 
     @Test

@@ -60,7 +60,7 @@ class SfuClusterIT {
     private static Map<String, String> environment(int hazelcastPort, int network) {
         Map<String, String> env = new HashMap<>(Map.of("SIGNALBOX_CLUSTER_ENABLED", "true",
                 "SIGNALBOX_CLUSTER_NAME", "signalbox-sfu-it", "SIGNALBOX_CLUSTER_MEMBERS", MEMBERS,
-                "SIGNALBOX_CLUSTER_PORT", String.valueOf(hazelcastPort)));
+                "SIGNALBOX_CLUSTER_PORT", String.valueOf(hazelcastPort), "SIGNALBOX_WHIP_CONNECT_TIMEOUT_SECONDS", "5"));
         env.putAll(JanusServer.environment(network));
         return env;
     }
@@ -121,13 +121,80 @@ class SfuClusterIT {
     }
 
     /**
+     * A WHIP session POSTed through node A, in Chromium, is played through node B; its ICE restart
+     * and trickle go through node B (cross-origin: B answers the browser's CORS preflight) and
+     * are run on A, which holds the session's media; its DELETE through B ends it for the player.
+     * An admin's delete through B of another WHIP stream on A ends it too, and A lets go of its
+     * feed. Then nothing is left on either node or either Janus.
+     */
+    @Test
+    @Order(2)
+    void aWhipSessionPostedThroughNodeAIsRestartedAndDeletedThroughNodeB() throws Exception {
+        String s = Ids.unique("sfu-cluster-whip");
+        Page publisher = browsers.openAt(a.httpPort, "/");
+        WhipClients.ours(publisher);
+        JsonObject created = WhipClients.publish(publisher, "http://localhost:" + a.httpPort + "/whip/" + s, null);
+        assertEquals(201, created.getInt("status"), created::toString);
+        Page player = SfuPages.adaptor(browsers, bundle, b.httpPort, true);
+        player.evaluate("s => window.ams.play(s)", s);
+        SfuPages.awaitDecoding(player, s);
+        assertEquals(List.of(s), janusA.rooms(), "rooms on node A's Janus");
+
+        String throughB = "http://localhost:" + b.httpPort + created.getString("location");
+        publisher.evaluate("url => window.w.resource = url", throughB);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> restarted = (Map<String, Object>) publisher.evaluate("() => window.whipRestart(window.w, null)");
+        assertEquals(200, ((Number) restarted.get("status")).intValue(), restarted::toString);
+        publisher.waitForFunction("() => ['connected', 'completed'].includes(window.w.pc.iceConnectionState)");
+        player.evaluate("() => window.amsFrames = undefined");
+        SfuPages.awaitDecoding(player, s);
+
+        assertEquals(200, delete(throughB, null).statusCode());
+        player.waitForFunction("() => window.amsEvents.includes('play_finished')");
+
+        // An admin deletes a WHIP stream published through A, through B: A lets go of its feed on
+        // its Janus, and of the WHIP session within its sweep (the connect timeout, 5 s here).
+        String t = Ids.unique("sfu-cluster-whip-admin");
+        Page second = browsers.openAt(a.httpPort, "/");
+        WhipClients.ours(second);
+        assertEquals(201, WhipClients.publish(second, "http://localhost:" + a.httpPort + "/whip/" + t, null).getInt("status"));
+        Page secondPlayer = SfuPages.adaptor(browsers, bundle, b.httpPort, true);
+        secondPlayer.evaluate("t => window.ams.play(t)", t);
+        SfuPages.awaitDecoding(secondPlayer, t);
+        assertEquals(200, delete("http://localhost:" + b.httpPort + "/rest/v2/broadcasts/" + t, TestKeys.caller("admin", "admin"))
+                .statusCode());
+        secondPlayer.waitForFunction("() => window.amsEvents.includes('play_finished')");
+        for (Page page : List.of(publisher, player, second, secondPlayer)) {
+            page.context().close();
+        }
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (LibertyNode node : List.of(a, b)) {
+                JsonObject registries = Server.registriesAt(node.httpPort);
+                for (String registry : List.of("publishedStreams", "viewers", "whipSessions")) {
+                    assertEquals(0, registries.getInt(registry), registry + " in " + registries);
+                }
+                assertEquals(0, SfuPages.mediaHandlesAt(node.httpPort), "handles on Janus of node " + node.name);
+            }
+            assertEquals(List.of(), janusA.rooms(), "rooms left in node A's Janus");
+        });
+    }
+
+    private static java.net.http.HttpResponse<String> delete(String url, String token) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).DELETE();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
      * Node A's Janus stops in its tracks (SIGSTOP) while a conference on it loses its last member
      * and a publish through A waits for it: node B's publish and play, on B's Janus, go on as
      * usual, as no lock of the cluster is held while a Janus is asked. Once A's Janus runs again,
      * nothing is left on either node or either Janus.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void whileNodeAsJanusIsStalledNodeBPublishesAndPlaysAsUsual() throws Exception {
         String room = Ids.unique("sfu-cluster-stall-room");
         String member = Ids.unique("sfu-cluster-stall-member");
@@ -178,7 +245,7 @@ class SfuClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aStreamLivesOnItsPublishersNodesJanusAndIsPlayedThroughTheOtherNodeWhichDrivesIt() throws Exception {
         String s = Ids.unique("sfu-cluster-a");
         String t = Ids.unique("sfu-cluster-b");

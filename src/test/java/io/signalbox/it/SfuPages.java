@@ -1,7 +1,13 @@
 package io.signalbox.it;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.microsoft.playwright.Page;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the SFU tests do in a page and ask a node: Ant Media's SDK in a page, decoding, upload, the media check. */
 final class SfuPages {
@@ -117,12 +123,26 @@ final class SfuPages {
 
     /** Waits until the page's Ant Media connection for {@code s} decodes more video frames than it had. */
     static void awaitDecoding(Page page, String s) {
-        page.waitForFunction("async s => { const pc = window.ams.remotePeerConnection[s]; if (!pc) return false;"
+        awaitInPage(page, "async s => { const pc = window.ams.remotePeerConnection[s]; if (!pc) return false;"
                 + " let frames = 0; (await pc.getStats()).forEach(r => { if (r.type === 'inbound-rtp' && r.kind === 'video')"
                 + " frames += r.framesDecoded || 0; });"
                 + " if (window.amsFrames === undefined || frames < window.amsFrames) { window.amsFrames = frames; return false; }"
-                + " return frames > window.amsFrames + 10; }", s,
-                new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(500));
+                + " return frames > window.amsFrames + 10; }", s, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Evaluates the async {@code predicate} in {@code page} with {@code arg} every half second
+     * until it returns true, for at most {@code timeout}. (Playwright's {@code waitForFunction}
+     * takes the Promise an async function returns for a truthy value and does not wait: checked,
+     * it returned at once with no frame decoded.)
+     */
+    static void awaitInPage(Page page, String predicate, Object arg, Duration timeout) {
+        List<Object> seen = new ArrayList<>();
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Object result = page.evaluate(predicate, arg);
+            seen.add(result);
+            assertEquals(Boolean.TRUE, result, "what the page said, poll after poll: " + seen);
+        });
     }
 
     /**

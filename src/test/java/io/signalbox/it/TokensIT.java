@@ -262,7 +262,7 @@ class TokensIT {
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
-    private static JsonObject withToken(JsonObject message, String token) {
+    static JsonObject withToken(JsonObject message, String token) {
         return jakarta.json.Json.createObjectBuilder(message).add("token", token).build();
     }
 }

@@ -113,6 +113,12 @@ public final class FakeMediaServer implements MediaServer {
     }
 
     @Override
+    public String reoffer(SessionId publisher, Feed feed, String sdp) {
+        call("reoffer", feed.name(), publisher);
+        return "answer to " + sdp;
+    }
+
+    @Override
     public Offer play(SessionId viewer, Feed feed, MediaRoom room, MediaAddress at) {
         call("play", feed.name(), viewer);
         legs.put(viewer.value() + "/" + feed.name(), feed);

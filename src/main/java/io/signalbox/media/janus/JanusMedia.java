@@ -136,6 +136,20 @@ public class JanusMedia implements MediaServer {
     }
 
     @Override
+    public String reoffer(SessionId publisher, Feed feed, String sdp) {
+        Handle handle = require(publisher, feed);
+        try {
+            JsonObject configured = handle.janus().message(handle.id(), Videoroom.configure(), Videoroom.jsep("offer", sdp), true);
+            return configured.getJsonObject("jsep").getString("sdp");
+        } catch (JanusException e) {
+            if (e.code == 0) {
+                throw Videoroom.unavailable(feed.name(), e);
+            }
+            throw new SignalingException(ErrorDefinition.NOT_SET_REMOTE_DESCRIPTION, "Janus refused the new offer for " + feed + ": " + e.getMessage());
+        }
+    }
+
+    @Override
     public Offer play(SessionId viewer, Feed feed, MediaRoom room, MediaAddress at) {
         JanusConnection janus = connections.at(at.uri(), feed.name());
         long handle = attach(janus, feed);

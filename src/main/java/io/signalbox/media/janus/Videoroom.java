@@ -89,7 +89,16 @@ final class Videoroom {
         return JSON.createObjectBuilder().add("type", type).add("sdp", sdp).build();
     }
 
+    /** A publisher's new offer for the feed it publishes (an ICE restart, once Janus sees new credentials in it). */
+    static JsonObject configure() {
+        return request("configure").build();
+    }
+
+    /** One candidate for Janus's {@code trickle}; a null {@code candidate} is the end of them ({@code completed}). */
     static JsonObject trickle(String candidate, String mid, Integer mLineIndex) {
+        if (candidate == null) {
+            return JSON.createObjectBuilder().add("completed", true).build();
+        }
         var trickled = JSON.createObjectBuilder().add("candidate", candidate);
         if (mid != null) {
             trickled.add("sdpMid", mid);
