@@ -6,13 +6,16 @@ import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.PublishStarted;
 import io.signalbox.stream.Broadcast;
+import io.signalbox.stream.StreamEvent;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamQuality;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 
 /**
  * Tells clients what the media server reports: {@code publish_started} (with the ladder) and
@@ -38,16 +41,24 @@ public class MediaSignals {
     @Inject
     ConferenceCommands conferences;
 
+    @Inject
+    Event<StreamEvent> happened;
+
     /** On the session's lane, so that it follows the answer to the session's offer. */
     void flowing(@Observes MediaEvent.Flowing flowing) {
         StreamId stream = new StreamId(flowing.leg().name());
         directory.inLane(flowing.session(), () -> {
             if (flowing.publisher()) {
                 directory.send(flowing.session(), PublishStarted.of(stream.value(), quality.publisherLadder(stream)));
-                streams.broadcast(stream).map(Broadcast::conference)
-                        .ifPresent(room -> conferences.flowing(room, stream));
+                Optional<Broadcast> broadcast = streams.broadcast(stream);
+                broadcast.map(Broadcast::conference).ifPresent(room -> conferences.flowing(room, stream));
+                if (broadcast.isPresent()) {
+                    happened.fire(new StreamEvent.Live(stream, broadcast.get().conference()));
+                }
             } else {
                 directory.send(flowing.session(), Notification.of(Notice.PLAY_STARTED, stream.value()));
+                streams.subscriberIdOf(flowing.session(), stream)
+                        .ifPresent(subscriber -> happened.fire(new StreamEvent.PlayStarted(stream, subscriber)));
             }
         });
     }

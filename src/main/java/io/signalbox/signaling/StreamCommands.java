@@ -24,6 +24,7 @@ import io.signalbox.signaling.message.ServerMessage.StartPublishing;
 import io.signalbox.signaling.message.ServerMessage.StreamInformation;
 import io.signalbox.signaling.message.ServerMessage.SubscriberCount;
 import io.signalbox.stream.StreamDetails;
+import io.signalbox.stream.StreamEvent;
 import io.signalbox.stream.Stopped;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamMedia;
@@ -31,6 +32,7 @@ import io.signalbox.stream.StreamQuality;
 import io.signalbox.stream.StreamService;
 import io.signalbox.stream.SubscriberId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -66,6 +68,9 @@ public class StreamCommands {
     @Inject
     ConferenceService conferenceService;
 
+    @Inject
+    Event<StreamEvent> happened;
+
     void publish(SessionId from, Publish message) {
         StreamId stream = new StreamId(message.streamId());
         tokens.check(from, Action.PUBLISH, stream, message.token());
@@ -80,6 +85,7 @@ public class StreamCommands {
             directory.send(from, StartPublishing.of(stream.value(), published.ladder())); // publish_started follows once media flows
         } else {
             directory.send(from, PublishStarted.of(stream.value(), published.ladder()));
+            happened.fire(new StreamEvent.Live(stream, null));
         }
     }
 
@@ -99,6 +105,7 @@ public class StreamCommands {
         }
         routes.playing(viewing);
         directory.send(from, Notification.of(Notice.PLAY_STARTED, stream.value()));
+        happened.fire(new StreamEvent.PlayStarted(stream, viewing.subscriberId()));
         directory.send(viewing.publisher(), Signal.start(stream.value(), viewing.subscriberId()));
     }
 
@@ -177,9 +184,12 @@ public class StreamCommands {
         stopped.forEach(this::tellOthers);
     }
 
+    /** Tells the other side what {@code stopped} ended, and whoever listens for stream events. */
     private void tellOthers(Stopped stopped) {
         String stream = stopped.stream().value();
         if (stopped instanceof Stopped.Unpublished unpublished) {
+            unpublished.viewers().keySet().forEach(viewer -> happened.fire(new StreamEvent.PlayStopped(stopped.stream(), viewer)));
+            happened.fire(new StreamEvent.Ended(stopped.stream(), unpublished.conference()));
             unpublished.viewers().values().forEach(viewer -> {
                 if (streams.forwardsMedia()) {
                     // The viewer's subscription goes on its own node; its connection is kept, as
@@ -190,9 +200,12 @@ public class StreamCommands {
                 }
                 directory.send(viewer, Notification.of(Notice.PLAY_FINISHED, stream));
             });
-        } else if (stopped instanceof Stopped.Unplayed unplayed && !streams.forwardsMedia()) {
-            // Through the media server the publisher has no connection per viewer to close.
-            directory.send(unplayed.publisher(), Signal.stop(stream, unplayed.subscriberId()));
+        } else if (stopped instanceof Stopped.Unplayed unplayed) {
+            happened.fire(new StreamEvent.PlayStopped(stopped.stream(), unplayed.subscriberId()));
+            if (!streams.forwardsMedia()) {
+                // Through the media server the publisher has no connection per viewer to close.
+                directory.send(unplayed.publisher(), Signal.stop(stream, unplayed.subscriberId()));
+            }
         }
     }
 }

@@ -265,6 +265,11 @@ public class StreamService {
         return store.find(stream);
     }
 
+    /** The subscriberId under which {@code session} plays live {@code stream}; empty when it does not. */
+    public Optional<String> subscriberIdOf(SessionId session, StreamId stream) {
+        return store.find(stream).flatMap(b -> b.subscriberOf(session));
+    }
+
     /** The streams {@code session} publishes ({@code true}) or plays ({@code false}). */
     public List<StreamId> heldBy(SessionId session, boolean publishing) {
         return store.involvement().heldBy(session).stream()

@@ -33,6 +33,7 @@ class SfuBroadcastIT {
     private static JanusServer janus;
     private static Browsers browsers;
     private static String bundle;
+    private static HookReceiver hooks;
     private final List<Page> pages = new ArrayList<>();
 
     @RegisterExtension
@@ -49,8 +50,10 @@ class SfuBroadcastIT {
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
         janus = JanusServer.start(NETWORK);
+        hooks = HookReceiver.start();
         List<String> settings = new ArrayList<>(List.of(JanusServer.settings(NETWORK)));
         settings.add(LADDER);
+        settings.add("signalbox.webhooks.url=" + hooks.url());
         return Deployments.war(settings.toArray(String[]::new));
     }
 
@@ -68,6 +71,9 @@ class SfuBroadcastIT {
         }
         if (janus != null) {
             janus.close();
+        }
+        if (hooks != null) {
+            hooks.close();
         }
     }
 
@@ -123,6 +129,14 @@ class SfuBroadcastIT {
         for (Page page : List.of(first, second, third)) {
             page.waitForFunction("() => window.amsEvents.includes('play_finished')");
         }
+        // Ant Media's hooks, once each: the stream went live once its media reached Janus, three
+        // players started once theirs came, and each stopped when the stream ended.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertEquals(
+                List.of("liveStreamEnded", "liveStreamStarted", "playStarted", "playStarted", "playStarted",
+                        "playStopped", "playStopped", "playStopped"),
+                hooks.requests(r -> s.equals(r.field("id"))).stream().map(r -> r.field("action")).sorted().toList()));
+        assertEquals(3, hooks.requests(r -> s.equals(r.field("id")) && "playStarted".equals(r.field("action")))
+                .stream().map(r -> r.field("subscriberId")).distinct().count(), "the players' subscriberIds");
     }
 
     @Test
