@@ -61,6 +61,8 @@ public enum ErrorDefinition {
             "WHIP takes an offer as application/sdp and a change to a session as application/trickle-ice-sdpfrag."),
     ETAG_MISMATCH("etag_mismatch", Side.SERVER,
             "The WHIP session changed since the ETag given in If-Match (an ICE restart): nothing was changed."),
+    INVALID_HOOK_URL("invalid_hook_url", Side.SERVER,
+            "A listenerHookURL is an absolute http or https URL, or empty."),
     NODE_DRAINING("node_draining", Side.SERVER,
             "This node is draining and takes no new session: try again, and another node will take it."),
     PUSH_NOTIFICATIONS_NOT_CONFIGURED("push_notifications_not_configured", Side.SERVER,

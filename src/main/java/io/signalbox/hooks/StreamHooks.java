@@ -2,7 +2,6 @@ package io.signalbox.hooks;
 
 import io.signalbox.stream.StreamDetails;
 import io.signalbox.stream.StreamEvent;
-import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamRegistry;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns what happens to streams into Ant Media's hooks, sent from the node where it happened:
+ * Turns what happens to streams into Ant Media's hooks, sent from the node where it happened, to
+ * the stream's own {@code listenerHookURL} when its registration has one, else to
+ * {@code signalbox.webhooks.url}:
  * {@code liveStreamStarted}, {@code liveStreamEnded}, {@code playStarted} and {@code playStopped}
  * (with {@code subscriberId}), each with the stream's name (its publisher's {@code streamName},
  * else its registered name) and {@code metadata} when known, and the room as
@@ -40,13 +41,18 @@ public class StreamHooks {
     StreamRegistry registry;
 
     void happened(@Observes StreamEvent event) {
-        Optional<URI> url = config.url().map(URI::create);
+        Optional<StreamRegistry.Registration> registration = registry.find(event.stream());
+        Optional<URI> url = registration.map(StreamRegistry.Registration::listenerHookURL).filter(u -> !u.isEmpty())
+                .or(config::url).map(URI::create);
         if (url.isEmpty()) {
             return;
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Optional<StreamDetails> details = streams.details(event.stream());
-        fields.put("streamName", details.map(StreamDetails::name).orElseGet(() -> registeredName(event.stream())));
+        // The publisher's streamName; else (it gave none, and its name is the stream's id) the registered name.
+        fields.put("streamName", details.map(StreamDetails::name).filter(name -> !name.equals(event.stream().value()))
+                .or(() -> registration.map(StreamRegistry.Registration::name).filter(name -> !name.isEmpty()))
+                .orElse(event.stream().value()));
         String action;
         if (event instanceof StreamEvent.Live live) {
             room(fields, live.conference());
@@ -61,12 +67,9 @@ public class StreamHooks {
             fields.put("subscriberId", ((StreamEvent.PlayStopped) event).subscriberId());
             action = PLAY_STOPPED;
         }
-        details.map(StreamDetails::metaData).ifPresent(metadata -> fields.put("metadata", metadata));
+        fields.put("metadata", details.map(StreamDetails::metaData).filter(m -> !m.isEmpty())
+                .orElseGet(() -> registration.map(StreamRegistry.Registration::metaData).orElse(null)));
         sender.send(url.get(), Hook.of(action, event.stream().value(), fields));
-    }
-
-    private String registeredName(StreamId stream) {
-        return registry.find(stream).map(StreamRegistry.Registration::name).orElse(null);
     }
 
     private static void room(Map<String, String> fields, String conference) {

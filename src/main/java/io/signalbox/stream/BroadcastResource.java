@@ -14,6 +14,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -28,7 +29,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class BroadcastResource {
     /** The body of {@code POST create}; an absent streamId is generated. */
-    public record CreateRequest(String streamId, String name, List<EncoderSetting> encoderSettingsList) {
+    public record CreateRequest(String streamId, String name, List<EncoderSetting> encoderSettingsList, String metaData,
+            String listenerHookURL) {
     }
 
     /** Ant Media's result shape for operations that return no object. */
@@ -51,7 +53,18 @@ public class BroadcastResource {
         CreateRequest request = parse(body);
         String id = request.streamId() == null || request.streamId().isEmpty()
                 ? UUID.randomUUID().toString() : request.streamId();
-        return view(registry.register(new StreamId(id), request.name(), request.encoderSettingsList()));
+        return view(registry.register(new StreamRegistry.Registration(new StreamId(id), request.name(),
+                request.encoderSettingsList(), request.metaData(), request.listenerHookURL())));
+    }
+
+    /** Ant Media's update: each of {@code name}, {@code metaData} and {@code listenerHookURL} given replaces the stored one. */
+    @PUT
+    @Path("{streamId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Result update(@PathParam("streamId") String streamId, String body) {
+        StreamRegistry.Change change = parse(body, StreamRegistry.Change.class);
+        registry.update(new StreamId(streamId), change);
+        return new Result(true, "updated");
     }
 
     @GET
@@ -83,12 +96,16 @@ public class BroadcastResource {
 
     private RegisteredStream view(StreamRegistry.Registration r) {
         String status = streams.broadcast(r.stream()).isPresent() ? "broadcasting" : "created";
-        return new RegisteredStream(r.stream().value(), r.name(), status, r.encoderSettings());
+        return new RegisteredStream(r.stream().value(), r.name(), status, r.encoderSettings(), r.metaData(), r.listenerHookURL());
     }
 
     private CreateRequest parse(String body) {
+        return parse(body, CreateRequest.class);
+    }
+
+    private static <T> T parse(String body, Class<T> type) {
         try {
-            CreateRequest request = StrictJson.JSONB.fromJson(body, CreateRequest.class);
+            T request = StrictJson.JSONB.fromJson(body, type);
             if (request == null) {
                 throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "empty body");
             }

@@ -7,6 +7,8 @@ import io.signalbox.error.SignalingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,24 @@ import java.util.Optional;
 @ApplicationScoped
 public class StreamRegistry {
 
-    /** What is kept of a registration. */
-    public record Registration(StreamId stream, String name, List<EncoderSetting> encoderSettings) implements Serializable {
+    /**
+     * What is kept of a registration: Ant Media's {@code name}, {@code metaData} and
+     * {@code listenerHookURL} (where this stream's hooks go instead of the application's; empty:
+     * there), and its own encoder ladder.
+     */
+    public record Registration(StreamId stream, String name, List<EncoderSetting> encoderSettings, String metaData,
+            String listenerHookURL) implements Serializable {
+
+        public Registration {
+            name = name == null ? "" : name;
+            encoderSettings = encoderSettings == null ? List.of() : List.copyOf(encoderSettings);
+            metaData = metaData == null ? "" : metaData;
+            listenerHookURL = listenerHookURL == null ? "" : requireHookUrl(listenerHookURL);
+        }
+    }
+
+    /** What an update changes: each field given (not null) replaces the registration's. */
+    public record Change(String name, String metaData, String listenerHookURL) {
     }
 
     @Inject
@@ -33,13 +51,43 @@ public class StreamRegistry {
         return maps.map("signalbox.streams.registered");
     }
 
-    public Registration register(StreamId stream, String name, List<EncoderSetting> encoderSettings) {
-        Registration registration = new Registration(stream, name == null ? "" : name,
-                encoderSettings == null ? List.of() : List.copyOf(encoderSettings));
+    public Registration register(Registration registration) {
+        StreamId stream = registration.stream();
         if (registrations().putIfAbsent(stream.value(), registration) != null) {
             throw new SignalingException(ErrorDefinition.ALREADY_REGISTERED, stream + " is registered already");
         }
         return registration;
+    }
+
+    /** Applies {@code change} to the registration of {@code stream}; no_stream_exist when it is not registered. */
+    public Registration update(StreamId stream, Change change) {
+        if (change.listenerHookURL() != null) {
+            requireHookUrl(change.listenerHookURL());
+        }
+        Registration updated = registrations().computeIfPresent(stream.value(), (id, r) -> new Registration(stream,
+                change.name() != null ? change.name() : r.name(), r.encoderSettings(),
+                change.metaData() != null ? change.metaData() : r.metaData(),
+                change.listenerHookURL() != null ? change.listenerHookURL() : r.listenerHookURL()));
+        if (updated == null) {
+            throw new SignalingException(ErrorDefinition.NO_STREAM_EXIST, stream + " is not registered");
+        }
+        return updated;
+    }
+
+    /** {@code url} if it is empty or an absolute http(s) URL; else invalid_hook_url. */
+    static String requireHookUrl(String url) {
+        if (url.isEmpty()) {
+            return url;
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new SignalingException(ErrorDefinition.INVALID_HOOK_URL, "listenerHookURL is not an http(s) URL");
     }
 
     public Optional<Registration> find(StreamId stream) {

@@ -32,7 +32,8 @@ class AdminRestIT {
         assertEquals(200, created.statusCode(), created.body());
         JsonObject expected = Json.createObjectBuilder().add("streamId", s).add("name", "Town hall")
                 .add("status", "created")
-                .add("encoderSettingsList", Json.createReader(new java.io.StringReader(LADDER)).readArray()).build();
+                .add("encoderSettingsList", Json.createReader(new java.io.StringReader(LADDER)).readArray())
+                .add("metaData", "").add("listenerHookURL", "").build();
         assertEquals(expected, Server.json(created));
         assertEquals(expected, Server.json(Server.get("/rest/v2/broadcasts/" + s)));
         assertTrue(Server.getJson("/rest/v2/broadcasts/list/0/1000").asJsonArray().contains(expected));

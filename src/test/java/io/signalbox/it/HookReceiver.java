@@ -23,8 +23,8 @@ import java.util.function.Predicate;
  */
 final class HookReceiver implements AutoCloseable {
 
-    /** One request: its headers (lower-case names, first value) and its form fields. */
-    record Request(Map<String, String> headers, String body, Map<String, String> fields) {
+    /** One request: its path, its headers (lower-case names, first value) and its form fields. */
+    record Request(String path, Map<String, String> headers, String body, Map<String, String> fields) {
         String field(String name) {
             return fields.get(name);
         }
@@ -83,7 +83,7 @@ final class HookReceiver implements AutoCloseable {
                 fields.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
             }
         }
-        Request request = new Request(headers, body, fields);
+        Request request = new Request(exchange.getRequestURI().getPath(), headers, body, fields);
         requests.add(request);
         try {
             hanging.await(1, TimeUnit.MINUTES);

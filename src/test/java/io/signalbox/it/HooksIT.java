@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,6 +106,46 @@ class HooksIT {
             publisher.awaitNotification("publish_finished");
         }
         assertTrue(sample("signalbox_webhooks_retried_total").orElse(0) >= retriedBefore + 1, "retried counted");
+    }
+
+    /**
+     * A registered broadcast's own listenerHookURL takes its hooks, with its registered name and
+     * metaData where the publisher gave none; a URL that is not http(s) is refused by name.
+     */
+    @Test
+    void aBroadcastsOwnListenerHookUrlTakesItsHooksAndOneThatIsNotHttpIsRefusedByName() throws Exception {
+        String s = Ids.unique("hooks-own");
+        String own = receiver.url() + "/own";
+        assertRestError(Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"" + s + "\",\"listenerHookURL\":\"ftp://files.example/x\"}"),
+                400, "invalid_hook_url");
+        assertEquals(200, Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"" + s + "\",\"name\":\"Registered\","
+                + "\"metaData\":\"m1\",\"listenerHookURL\":\"" + own + "\"}").statusCode());
+        assertEquals(own, Server.json(Server.get("/rest/v2/broadcasts/" + s)).getString("listenerHookURL"));
+        assertRestError(Server.request("PUT", "/rest/v2/broadcasts/" + s, "{\"listenerHookURL\":\"not a url\"}", TestKeys.caller("a", "admin")),
+                400, "invalid_hook_url");
+        assertRestError(Server.request("PUT", "/rest/v2/broadcasts/" + Ids.unique("hooks-none"), "{\"metaData\":\"x\"}",
+                TestKeys.caller("a", "admin")), 404, "no_stream_exist");
+        HttpResponse<String> updated = Server.request("PUT", "/rest/v2/broadcasts/" + s, "{\"metaData\":\"m2\"}", TestKeys.caller("a", "admin"));
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertTrue(Server.json(updated).getBoolean("success"));
+        try (SignalingClient publisher = SignalingClient.connect()) {
+            publisher.send(Messages.publish(s));
+            publisher.awaitNotification("publish_started");
+            HookReceiver.Request started = awaitHooks(s, 1).get(0);
+            assertEquals("/hook/own", started.path());
+            assertEquals("Registered", started.field("streamName"));
+            assertEquals("m2", started.field("metadata"));
+            publisher.send(Messages.stop(s));
+            publisher.awaitNotification("publish_finished");
+            assertEquals("/hook/own", awaitHooks(s, 2).get(1).path());
+        } finally {
+            Server.delete("/rest/v2/broadcasts/" + s);
+        }
+    }
+
+    private static void assertRestError(HttpResponse<String> response, int status, String definition) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(definition, Server.json(response).getString("definition"), response.body());
     }
 
     /**

@@ -143,7 +143,7 @@ class StreamServiceTest {
         cut.config.allowUnregistered = false;
         assertEquals(ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS,
                 assertThrows(SignalingException.class, () -> cut.publish(publisher, s, Optional.empty(), DETAILS)).definition());
-        cut.registry.register(s, "S", List.of());
+        cut.registry.register(new StreamRegistry.Registration(s, "S", List.of(), null, null));
         cut.publish(publisher, s, Optional.empty(), DETAILS);
         assertEquals(1, cut.publishedCount());
     }
