@@ -1,5 +1,7 @@
 package io.signalbox.hooks;
 
+import io.signalbox.error.SignalingException;
+import io.signalbox.stream.StreamRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -52,15 +54,11 @@ public class HooksConfig {
         }
     }
 
-    /** Refuses, naming the key, a URL that is not absolute http or https. */
+    /** Refuses, naming the key, a URL that is not absolute http or https (the check a stream's listenerHookURL gets). */
     static URI requireHttp(String url) {
         try {
-            URI uri = new URI(url);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException("signalbox.webhooks.url must be an http or https URL, not " + url);
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
+            return URI.create(StreamRegistry.requireHookUrl(url));
+        } catch (SignalingException e) {
             throw new IllegalArgumentException("signalbox.webhooks.url must be an http or https URL, not " + url, e);
         }
     }

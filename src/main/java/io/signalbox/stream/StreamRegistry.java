@@ -75,7 +75,7 @@ public class StreamRegistry {
     }
 
     /** {@code url} if it is empty or an absolute http(s) URL; else invalid_hook_url. */
-    static String requireHookUrl(String url) {
+    public static String requireHookUrl(String url) {
         if (url.isEmpty()) {
             return url;
         }
