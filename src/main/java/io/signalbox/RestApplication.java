@@ -1,5 +1,6 @@
 package io.signalbox;
 
+import io.signalbox.conference.ConferenceRoomResource;
 import io.signalbox.error.ErrorCatalogueResource;
 import io.signalbox.error.SignalingExceptionMapper;
 import io.signalbox.ice.IceServersResource;
@@ -30,7 +31,7 @@ public class RestApplication extends Application {
     /** Listed, as the WAR holds a second application ({@link WhipApplication}) that must not serve these. */
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(BroadcastResource.class, RoomResource.class, IceServersResource.class, DrainResource.class,
+        return Set.of(BroadcastResource.class, ConferenceRoomResource.class, RoomResource.class, IceServersResource.class, DrainResource.class,
                 ErrorCatalogueResource.class, SignalingExceptionMapper.class, AdminApiFilter.class);
     }
 }

@@ -11,9 +11,11 @@ import io.signalbox.room.RoomService;
 import io.signalbox.room.RoomsConfig;
 import io.signalbox.session.SessionId;
 import io.signalbox.stream.ConferenceSeats;
+import io.signalbox.stream.StreamEvent;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,9 @@ public class ConferenceService implements ConferenceSeats {
 
     @Inject
     RoomsConfig roomsConfig;
+
+    @Inject
+    Event<StreamEvent> happened;
 
     /**
      * Whether {@code play} of {@code id} plays a room's conference: nobody publishes a stream of
@@ -89,19 +94,30 @@ public class ConferenceService implements ConferenceSeats {
 
     /**
      * Media flows into {@code feed}, published into {@code room}: returns the room's players,
-     * whose subscriptions are to be brought up to date on their nodes ({@link #refresh}).
+     * whose subscriptions are to be brought up to date on their nodes ({@link #refresh}). The
+     * first time, the feed is an active track of the room ({@link StreamEvent.TrackAdded}).
      */
     public List<SessionId> flowing(String room, StreamId feed) {
-        return store.locked(room, () -> {
+        Flowed flowed = store.locked(room, () -> {
             Conference current = store.conferences().get(room);
             if (current == null || !current.feeds().containsKey(feed.value())) {
-                return List.of();
+                return new Flowed(List.of(), Optional.empty());
             }
-            Map<String, Boolean> feeds = new LinkedHashMap<>(current.feeds());
-            feeds.put(feed.value(), true);
-            store.conferences().put(room, current.feeds(feeds));
-            return List.copyOf(current.players().keySet());
+            Optional<StreamEvent.TrackAdded> added = Optional.empty();
+            if (!current.feeds().get(feed.value())) {
+                added = Optional.of(new StreamEvent.TrackAdded(feed, room, !current.feeds().containsValue(true)));
+                Map<String, Boolean> feeds = new LinkedHashMap<>(current.feeds());
+                feeds.put(feed.value(), true);
+                store.conferences().put(room, current.feeds(feeds));
+            }
+            return new Flowed(List.copyOf(current.players().keySet()), added);
         });
+        flowed.added().ifPresent(happened::fire);
+        return flowed.players();
+    }
+
+    /** The players to refresh once a feed flows, and the track it added when it had not flowed before. */
+    private record Flowed(List<SessionId> players, Optional<StreamEvent.TrackAdded> added) {
     }
 
     /**
@@ -113,13 +129,22 @@ public class ConferenceService implements ConferenceSeats {
         Optional<MediaAddress> ended = store.locked(room, () -> {
             Conference current = store.conferences().get(room);
             if (current == null || !current.feeds().containsKey(feed.value())) {
-                return Optional.<MediaAddress>empty();
+                return Optional.<Left>empty();
             }
             Map<String, Boolean> feeds = new LinkedHashMap<>(current.feeds());
-            feeds.remove(feed.value());
-            return endIfIdle(room, current.feeds(feeds));
+            boolean active = feeds.remove(feed.value());
+            Optional<StreamEvent.TrackLeft> track = active
+                    ? Optional.of(new StreamEvent.TrackLeft(feed, room, !feeds.containsValue(true))) : Optional.empty();
+            return Optional.of(new Left(endIfIdle(room, current.feeds(feeds)), track));
+        }).flatMap(left -> {
+            left.track().ifPresent(happened::fire);
+            return left.ended();
         });
         ended.ifPresent(mediaServer -> media.dropRoom(mediaRoom(room), mediaServer));
+    }
+
+    /** What a feed's leaving ends: the media server's room when it was the last, and the active track it was. */
+    private record Left(Optional<MediaAddress> ended, Optional<StreamEvent.TrackLeft> track) {
     }
 
     /** Whether {@code room} has a conference through the media server: a member publishing into it, or a player. */

@@ -25,8 +25,11 @@ public class RoomService {
     public record Member(StreamId stream, SessionId session, String streamName, String metaData) implements Serializable {
     }
 
-    /** A stream joined: the members that were already there, to answer with and to push to. */
-    public record Joined(RoomId room, StreamId stream, List<Member> others) {
+    /**
+     * A stream joined: the members that were already there, to answer with and to push to;
+     * {@code added} unless its session had it in the room already.
+     */
+    public record Joined(RoomId room, StreamId stream, List<Member> others, boolean added) {
     }
 
     /** A stream left: who remains, to push {@code streamLeaved} to. */
@@ -62,7 +65,7 @@ public class RoomService {
         store.put(room, updated);
         store.seatsBySession().add(session, new SeatStore.Seat(room, stream));
         List<Member> others = members.values().stream().filter(m -> !m.stream().equals(stream)).toList();
-        return new Joined(room, stream, others);
+        return new Joined(room, stream, others, existing == null);
     }
 
     /**

@@ -11,10 +11,13 @@ import io.signalbox.signaling.message.Notice;
 import io.signalbox.signaling.message.ServerMessage.Notification;
 import io.signalbox.signaling.message.ServerMessage.RoomInformation;
 import io.signalbox.signaling.message.ServerMessage.RoomStream;
-import io.signalbox.stream.StreamId;
 import io.signalbox.security.Action;
 import io.signalbox.security.TokenVerifier;
+import io.signalbox.stream.StreamEvent;
+import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +44,12 @@ public class RoomCommands {
     @Inject
     StreamCommands streamCommands;
 
+    @Inject
+    StreamService streams;
+
+    @Inject
+    Event<StreamEvent> happened;
+
     void joinRoom(SessionId from, JoinRoom message) {
         RoomId room = new RoomId(message.room());
         tokens.check(from, Action.JOIN, room, message.token());
@@ -51,6 +60,10 @@ public class RoomCommands {
         joined.others().stream().map(RoomService.Member::session).distinct().filter(s -> !s.equals(from))
                 .forEach(member -> directory.send(member,
                         Notification.ofRoom(Notice.STREAM_JOINED, room.value(), stream.value())));
+        if (joined.added() && !streams.forwardsMedia()) {
+            // Under mesh a member's stream is the room's track once it joins; through the media server, once its media flows.
+            happened.fire(new StreamEvent.TrackAdded(stream, room.value(), joined.others().isEmpty()));
+        }
     }
 
     void leaveFromRoom(SessionId from, LeaveFromRoom message) {
@@ -84,6 +97,9 @@ public class RoomCommands {
     private void pushLeft(RoomService.Left left) {
         left.remaining().forEach(member -> directory.send(member,
                 Notification.ofRoom(Notice.STREAM_LEAVED, left.room().value(), left.stream().value())));
+        if (!streams.forwardsMedia()) {
+            happened.fire(new StreamEvent.TrackLeft(left.stream(), left.room().value(), left.remaining().isEmpty()));
+        }
     }
 
     private static List<RoomStream> listing(List<RoomService.Member> members) {

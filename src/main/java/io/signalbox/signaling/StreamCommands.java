@@ -3,6 +3,7 @@ package io.signalbox.signaling;
 import io.signalbox.conference.ConferenceService;
 import io.signalbox.error.SignalingException;
 import io.signalbox.room.RoomId;
+import io.signalbox.room.RoomRegistry;
 import io.signalbox.security.Action;
 import io.signalbox.security.TokenVerifier;
 import io.signalbox.session.SessionId;
@@ -71,11 +72,20 @@ public class StreamCommands {
     @Inject
     Event<StreamEvent> happened;
 
+    @Inject
+    PublishTimeouts publishTimeouts;
+
+    @Inject
+    RoomRegistry roomRegistry;
+
     void publish(SessionId from, Publish message) {
         StreamId stream = new StreamId(message.streamId());
         tokens.check(from, Action.PUBLISH, stream, message.token());
         Optional<String> conference = streams.conferenceOf(stream, Optional.ofNullable(ClientMessage.absentIfEmpty(message.mainTrack())));
-        conference.ifPresent(room -> conferences.requireSeat(from, new RoomId(room), null));
+        conference.ifPresent(room -> {
+            conferences.requireSeat(from, new RoomId(room), null);
+            roomRegistry.requireAllowed(new RoomId(room)); // publishing into a room's conference joins it
+        });
         String name = ClientMessage.absentIfEmpty(message.streamName());
         StreamDetails details = new StreamDetails(name == null ? stream.value() : name,
                 message.metaData() == null ? "" : message.metaData(), !Boolean.FALSE.equals(message.video()),
@@ -83,6 +93,7 @@ public class StreamCommands {
         StreamService.Published published = streams.publish(from, stream, conference, details);
         if (published.viaMediaServer()) {
             directory.send(from, StartPublishing.of(stream.value(), published.ladder())); // publish_started follows once media flows
+            publishTimeouts.published(from, stream);
         } else {
             directory.send(from, PublishStarted.of(stream.value(), published.ladder()));
             happened.fire(new StreamEvent.Live(stream, null));

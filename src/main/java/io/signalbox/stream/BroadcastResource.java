@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import io.signalbox.json.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,29 @@ public class BroadcastResource {
 
     /** Ant Media's result shape for operations that return no object. */
     public record Result(boolean success, String message) {
+    }
+
+    /** Ant Media's {@code SimpleStat}: one number. */
+    public record SimpleStat(long number) {
+    }
+
+    /**
+     * Ant Media's {@code BroadcastStatistics}: viewers by protocol. Signalbox serves WebRTC only,
+     * so the others are 0.
+     */
+    @JsonbPropertyOrder({"totalRTMPWatchersCount", "totalHLSWatchersCount", "totalWebRTCWatchersCount", "totalDASHWatchersCount"})
+    public record BroadcastStatistics(int totalRTMPWatchersCount, int totalHLSWatchersCount, int totalWebRTCWatchersCount,
+            int totalDASHWatchersCount) {
+        static BroadcastStatistics webRtc(int viewers) {
+            return new BroadcastStatistics(0, 0, viewers, 0);
+        }
+    }
+
+    /** Ant Media's {@code AppBroadcastStatistics}: the application's viewers by protocol, and its live streams. */
+    @JsonbPropertyOrder({"totalRTMPWatchersCount", "totalHLSWatchersCount", "totalWebRTCWatchersCount", "totalDASHWatchersCount",
+            "activeLiveStreamCount"})
+    public record AppBroadcastStatistics(int totalRTMPWatchersCount, int totalHLSWatchersCount, int totalWebRTCWatchersCount,
+            int totalDASHWatchersCount, int activeLiveStreamCount) {
     }
 
     @Inject
@@ -71,6 +95,45 @@ public class BroadcastResource {
     @Path("list/{offset}/{size}")
     public List<RegisteredStream> list(@PathParam("offset") int offset, @PathParam("size") int size) {
         return registry.list(offset, size).stream().map(this::view).toList();
+    }
+
+    /** How many streams are registered (what {@code list} pages through). */
+    @GET
+    @Path("count")
+    public SimpleStat count() {
+        return new SimpleStat(registry.count(Optional.empty()));
+    }
+
+    /** How many registered streams have {@code search} in their id or name, in any case. */
+    @GET
+    @Path("count/{search}")
+    public SimpleStat count(@PathParam("search") String search) {
+        return new SimpleStat(registry.count(Optional.of(search)));
+    }
+
+    /** How many streams are live now, registered or not, across the cluster. */
+    @GET
+    @Path("active-live-stream-count")
+    public SimpleStat activeLiveStreamCount() {
+        return new SimpleStat(streams.publishedCount());
+    }
+
+    /** The viewers of all live streams, and how many are live. */
+    @GET
+    @Path("total-broadcast-statistics")
+    public AppBroadcastStatistics totalStatistics() {
+        return new AppBroadcastStatistics(0, 0, streams.viewerCount(), 0, streams.publishedCount());
+    }
+
+    /** The viewers of a stream that is registered or live (0 when it is not live); no_stream_exist when it is neither. */
+    @GET
+    @Path("{streamId}/broadcast-statistics")
+    public BroadcastStatistics statistics(@PathParam("streamId") String streamId) {
+        StreamId stream = new StreamId(streamId);
+        if (streams.broadcast(stream).isEmpty() && registry.find(stream).isEmpty()) {
+            throw new SignalingException(ErrorDefinition.NO_STREAM_EXIST, stream + " is neither registered nor live");
+        }
+        return BroadcastStatistics.webRtc(streams.viewerCount(stream));
     }
 
     @GET

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,6 +98,13 @@ public class StreamRegistry {
     /** Registrations in id order, {@code size} of them from {@code offset}. */
     public List<Registration> list(int offset, int size) {
         return registrations().values().stream().sorted(Comparator.comparing(r -> r.stream().value())).skip(Math.max(0, offset)).limit(Math.max(0, size)).toList();
+    }
+
+    /** How many streams are registered; with {@code search}, those whose id or name contains it, in any case. */
+    public long count(Optional<String> search) {
+        return search.map(text -> text.toLowerCase(Locale.ROOT)).map(text -> registrations().values().stream()
+                .filter(r -> r.stream().value().toLowerCase(Locale.ROOT).contains(text) || r.name().toLowerCase(Locale.ROOT).contains(text))
+                .count()).orElseGet(() -> (long) registrations().size());
     }
 
     public boolean remove(StreamId stream) {

@@ -4,11 +4,13 @@ import io.signalbox.media.MediaEvent;
 import io.signalbox.session.SessionId;
 import io.signalbox.signaling.SessionDirectory;
 import io.signalbox.stream.Stopped;
+import io.signalbox.stream.StreamEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -35,6 +37,9 @@ public class WhipEndings {
     @Inject
     WhipConfig config;
 
+    @Inject
+    Event<StreamEvent> happened;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -56,6 +61,7 @@ public class WhipEndings {
             WhipSession now = whip.session(id);
             if (now != null && !now.flowing) {
                 whip.end(id, "no media within " + config.connectTimeout().toSeconds() + " s of its POST");
+                happened.fire(new StreamEvent.PublishTimedOut(now.stream, null));
             }
         });
     }

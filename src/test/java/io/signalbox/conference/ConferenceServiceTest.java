@@ -10,7 +10,9 @@ import io.signalbox.media.MediaRoom;
 import io.signalbox.room.RoomId;
 import io.signalbox.room.Rooms;
 import io.signalbox.session.SessionId;
+import io.signalbox.stream.FiredEvents;
 import io.signalbox.stream.StreamDetails;
+import io.signalbox.stream.StreamEvent;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
 import io.signalbox.stream.Streams;
@@ -35,6 +37,7 @@ class ConferenceServiceTest {
     private final SessionId viewer = new SessionId("v");
     private final StreamId own = new StreamId("m-own");
     private static final StreamDetails DETAILS = new StreamDetails("m-own", "", true, true, 0);
+    private final FiredEvents<StreamEvent> happened = new FiredEvents<>();
     private StreamService streams;
 
     @BeforeEach
@@ -46,6 +49,7 @@ class ConferenceServiceTest {
         cut.streams = streams;
         cut.rooms = Rooms.on(maps, 4);
         cut.roomsConfig = Rooms.config(4);
+        cut.happened = happened;
     }
 
     @AfterEach
@@ -99,5 +103,32 @@ class ConferenceServiceTest {
         assertFalse(cut.isRoom(room), "a stream of that name is played as a stream");
         assertFalse(cut.stopsRoom(member, room));
         streams.stop(viewer, room);
+    }
+
+    /**
+     * A member's feed is an active track of its room once its media flows, once however often the
+     * media server says so; the first and the last active one are marked; a feed whose media never
+     * came leaves no track behind.
+     */
+    @Test
+    void theRoomsActiveTracksAreAnnouncedOnceEachWithTheFirstAndTheLastMarked() {
+        SessionId second = new SessionId("m2");
+        StreamId other = new StreamId("m2-own");
+        SessionId silent = new SessionId("m3");
+        StreamId never = new StreamId("m3-own");
+        streams.publish(member, own, Optional.of("room"), DETAILS);
+        streams.publish(second, other, Optional.of("room"), new StreamDetails("m2-own", "", true, true, 0));
+        streams.publish(silent, never, Optional.of("room"), new StreamDetails("m3-own", "", true, true, 0));
+        assertEquals(List.of(), happened.take(), "nothing flows yet");
+        cut.flowing("room", own);
+        cut.flowing("room", own);
+        cut.flowing("room", other);
+        assertEquals(List.of(new StreamEvent.TrackAdded(own, "room", true), new StreamEvent.TrackAdded(other, "room", false)),
+                happened.take());
+        streams.stop(silent, never);
+        streams.stop(member, own);
+        streams.stop(second, other);
+        assertEquals(List.of(new StreamEvent.TrackLeft(own, "room", false), new StreamEvent.TrackLeft(other, "room", true)),
+                happened.take());
     }
 }

@@ -134,6 +134,118 @@ class AdminRestIT {
         assertRestError(Server.post("/rest/v2/rooms", "nope"), 400, "invalid_message");
     }
 
+    /** Ant Media's counts and statistics: the registered streams, the live ones and their WebRTC viewers, the rest 0. */
+    @Test
+    void countsAndStatisticsAnswerAsAntMediasDo() {
+        String tag = Ids.unique("stats");
+        long registeredBefore = number("/rest/v2/broadcasts/count");
+        long liveBefore = number("/rest/v2/broadcasts/active-live-stream-count");
+        assertEquals(200, Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"" + tag + "-a\",\"name\":\"Alpha\"}").statusCode());
+        assertEquals(200, Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"" + tag + "-b\",\"name\":\"Beta\"}").statusCode());
+        assertEquals(registeredBefore + 2, number("/rest/v2/broadcasts/count"));
+        assertEquals(2, number("/rest/v2/broadcasts/count/" + tag));
+        assertEquals(1, number("/rest/v2/broadcasts/count/" + tag.toUpperCase() + "-A"), "the id, in any case");
+        assertEquals(1, number("/rest/v2/broadcasts/count/" + "lph"), "the name");
+        try (SignalingClient publisher = SignalingClient.connect(); SignalingClient viewer = SignalingClient.connect()) {
+            publisher.send(Messages.publish(tag + "-a"));
+            publisher.awaitNotification("publish_started");
+            viewer.send(Messages.play(tag + "-a"));
+            viewer.awaitNotification("play_started");
+            assertEquals(liveBefore + 1, number("/rest/v2/broadcasts/active-live-stream-count"));
+            assertEquals(statistics(0, 0, 1, 0), Server.getJson("/rest/v2/broadcasts/" + tag + "-a/broadcast-statistics"));
+            assertEquals(statistics(0, 0, 0, 0), Server.getJson("/rest/v2/broadcasts/" + tag + "-b/broadcast-statistics"),
+                    "registered, not live");
+            JsonObject registries = Server.registries();
+            assertEquals(Json.createObjectBuilder(statistics(0, 0, registries.getInt("viewers"), 0))
+                    .add("activeLiveStreamCount", registries.getInt("publishedStreams")).build(),
+                    Server.getJson("/rest/v2/broadcasts/total-broadcast-statistics"));
+        }
+        assertRestError(Server.get("/rest/v2/broadcasts/" + tag + "-none/broadcast-statistics"), 404, "no_stream_exist");
+        assertRestError(Server.get("/rest/v2/broadcasts/bad%20id/broadcast-statistics"), 400, "invalidStreamName");
+        Server.delete("/rest/v2/broadcasts/" + tag + "-a");
+        Server.delete("/rest/v2/broadcasts/" + tag + "-b");
+        assertEquals(registeredBefore, number("/rest/v2/broadcasts/count"));
+    }
+
+    /**
+     * Ant Media's conference rooms: created with an hour from now unless dates are given, read,
+     * listed, their streams now in room-info (but the asker's own), deleted; bad input refused by name.
+     */
+    @Test
+    void conferenceRoomsAreCreatedReadListedShownAndDeletedAsAntMediasAre() {
+        String room = Ids.unique("conf-room");
+        String path = "/rest/v2/broadcasts/conference-rooms";
+        long now = java.time.Instant.now().getEpochSecond();
+        HttpResponse<String> created = Server.post(path, "{\"roomId\":\"" + room + "\"}");
+        assertEquals(200, created.statusCode(), created.body());
+        JsonObject view = Server.json(created);
+        assertEquals(room, view.getString("roomId"));
+        long start = view.getJsonNumber("startDate").longValue();
+        assertTrue(Math.abs(start - now) < 60, "starts now: " + view);
+        assertEquals(start + 3600, view.getJsonNumber("endDate").longValue(), "an hour, as Ant Media gives");
+        assertEquals(Json.createArrayBuilder().build(), view.getJsonArray("roomStreamList"));
+        assertEquals("legacy", view.getString("mode"), "mesh");
+        assertEquals(view, Server.getJson(path + "/" + room));
+        assertTrue(Server.getJson(path + "/list/0/1000").asJsonArray().contains(view));
+        assertRestError(Server.post(path, "{\"roomId\":\"" + room + "\"}"), 409, "already_registered");
+        try (SignalingClient member = SignalingClient.connect()) {
+            RoomsIT.joinRoom(member, room, "m-" + room);
+            JsonObject info = Server.getJson(path + "/" + room + "/room-info").asJsonObject();
+            assertEquals(Json.createObjectBuilder().add("m-" + room, "name of m-" + room).build(), info.getJsonObject("streamDetailsMap"));
+            assertEquals(start, info.getJsonNumber("startDate").longValue());
+            assertEquals(Json.createObjectBuilder().build(),
+                    Server.getJson(path + "/" + room + "/room-info?streamId=m-" + room).asJsonObject().getJsonObject("streamDetailsMap"),
+                    "the asker's own stream left out");
+            assertEquals(Json.createArrayBuilder().add("m-" + room).build(), Server.getJson(path + "/" + room).asJsonObject()
+                    .getJsonArray("roomStreamList"));
+        }
+        HttpResponse<String> deleted = Server.delete(path + "/" + room);
+        assertEquals(200, deleted.statusCode(), deleted.body());
+        assertTrue(Server.json(deleted).getBoolean("success"));
+        assertRestError(Server.get(path + "/" + room), 404, "no_stream_exist");
+        assertRestError(Server.delete(path + "/" + room), 404, "no_stream_exist");
+        assertRestError(Server.post(path, "{\"roomId\":\"" + room + "\",\"startDate\":2000,\"endDate\":1000}"), 400, "invalid_message");
+        assertRestError(Server.post(path, "{\"roomId\":\"a b\"}"), 400, "invalidStreamName");
+        assertRestError(Server.post(path, "nope"), 400, "invalid_message");
+        assertRestError(Server.get(path + "/" + room), 404, "no_stream_exist");
+    }
+
+    /** A registered room is joined only between its dates: room_not_active_or_expired naming it, and nothing changes. */
+    @Test
+    void aRoomBeforeOrAfterItsDatesIsRoomNotActiveOrExpiredAndNothingChanges() {
+        long now = java.time.Instant.now().getEpochSecond();
+        String ended = Ids.unique("conf-ended");
+        String coming = Ids.unique("conf-coming");
+        String path = "/rest/v2/broadcasts/conference-rooms";
+        assertEquals(200, Server.post(path, "{\"roomId\":\"" + ended + "\",\"startDate\":" + (now - 7200) + ",\"endDate\":"
+                + (now - 3600) + "}").statusCode());
+        assertEquals(200, Server.post(path, "{\"roomId\":\"" + coming + "\",\"startDate\":" + (now + 3600) + "}").statusCode());
+        try (SignalingClient member = SignalingClient.connect()) {
+            for (String room : new String[] {ended, coming}) {
+                member.send(Messages.joinRoom(room, "m-" + room));
+                assertEquals(Messages.expectedError("room_not_active_or_expired", "m-" + room, room),
+                        member.awaitError("room_not_active_or_expired"));
+                assertEquals(Json.createObjectBuilder().build(),
+                        Server.getJson(path + "/" + room + "/room-info").asJsonObject().getJsonObject("streamDetailsMap"));
+            }
+            assertEquals(0, Server.registries().getInt("rooms"), Server.registries()::toString);
+            member.send(Messages.publish("after-" + ended));
+            member.awaitNotification("publish_started");
+        } finally {
+            Server.delete(path + "/" + ended);
+            Server.delete(path + "/" + coming);
+        }
+    }
+
+    private static long number(String path) {
+        return Server.getJson(path).asJsonObject().getJsonNumber("number").longValue();
+    }
+
+    private static JsonObject statistics(int rtmp, int hls, int webRtc, int dash) {
+        return Json.createObjectBuilder().add("totalRTMPWatchersCount", rtmp).add("totalHLSWatchersCount", hls)
+                .add("totalWebRTCWatchersCount", webRtc).add("totalDASHWatchersCount", dash).build();
+    }
+
     private static void assertRestError(HttpResponse<String> response, int status, String definition) {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals(Messages.expectedRestError(definition), Server.json(response));

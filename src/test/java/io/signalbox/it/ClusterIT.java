@@ -32,9 +32,11 @@ class ClusterIT {
     private static final String MEMBERS = "127.0.0.1:5811,127.0.0.1:5812";
     private static LibertyNode a;
     private static LibertyNode b;
+    private static HookReceiver hooks;
 
     @BeforeAll
     static void startTwoNodes() throws IOException {
+        hooks = HookReceiver.start();
         int portA = Integer.parseInt(System.getProperty("cluster.a.http.port", "19281"));
         int portB = Integer.parseInt(System.getProperty("cluster.b.http.port", "19282"));
         a = LibertyNode.start("cluster-a", portA, clustered(MEMBERS, 5811));
@@ -48,7 +50,7 @@ class ClusterIT {
         return Map.of("SIGNALBOX_CLUSTER_ENABLED", "true", "SIGNALBOX_CLUSTER_NAME", "signalbox-it",
                 "SIGNALBOX_CLUSTER_MEMBERS", members, "SIGNALBOX_CLUSTER_PORT", String.valueOf(port),
                 "SIGNALBOX_CLUSTER_FAILURE_TIMEOUT_SECONDS", String.valueOf(FAILURE_TIMEOUT_SECONDS),
-                "SIGNALBOX_LIMITS_MESSAGES_PER_SECOND", "2000");
+                "SIGNALBOX_LIMITS_MESSAGES_PER_SECOND", "2000", "SIGNALBOX_WEBHOOKS_URL", hooks.url());
     }
 
     @AfterAll
@@ -57,6 +59,9 @@ class ClusterIT {
             if (node != null) {
                 node.close();
             }
+        }
+        if (hooks != null) {
+            hooks.close();
         }
     }
 
@@ -120,6 +125,9 @@ class ClusterIT {
             }
         }
         awaitBothEmpty();
+        // Each event is sent once, by the node where it happened: the publish and the near play on A, the far play on B.
+        assertHooksOnce(hook -> s.equals(hook.field("id")), List.of("liveStreamEnded", "liveStreamStarted", "playStarted",
+                "playStarted", "playStopped", "playStopped"));
     }
 
     @Test
@@ -142,6 +150,12 @@ class ClusterIT {
             assertEquals(s2, m3.awaitNotification("streamLeaved").getString("streamId"));
         }
         awaitBothEmpty();
+        // Whether a stream is the room's first or last is decided under the room's lock, across both nodes.
+        assertHooksOnce(hook -> room.equals(hook.field("roomId")) || room.equals(hook.field("id")), List.of(
+                "firstActiveTrackAddedInMainTrack " + s1, "noActiveSubtracksLeftInMainTrack " + room,
+                "subtrackAddedInTheMainTrack " + s1, "subtrackAddedInTheMainTrack " + s2, "subtrackAddedInTheMainTrack " + s3,
+                "subtrackLeftTheMainTrack " + s1, "subtrackLeftTheMainTrack " + s2, "subtrackLeftTheMainTrack " + s3)
+                .stream().sorted().toList(), true);
     }
 
     @Test
@@ -169,6 +183,34 @@ class ClusterIT {
             assertEquals(2, registries.getInt("clusterMembers"), registries::toString);
         });
         awaitBothEmpty();
+    }
+
+    private static void assertHooksOnce(java.util.function.Predicate<HookReceiver.Request> about, List<String> expected) {
+        assertHooksOnce(about, expected, false);
+    }
+
+    /**
+     * The hooks {@code about} something are exactly {@code expected} (their actions, sorted; with
+     * {@code withId}, each followed by its id): awaited, then, so that a duplicate on its way has
+     * arrived too, a marker stream published and stopped on each node, whose own hooks are awaited.
+     */
+    private static void assertHooksOnce(java.util.function.Predicate<HookReceiver.Request> about, List<String> expected, boolean withId) {
+        java.util.function.Function<HookReceiver.Request, String> seen = hook -> withId
+                ? hook.field("action") + " " + hook.field("id") : hook.field("action");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> hooks.requests(about).size() >= expected.size());
+        for (LibertyNode node : List.of(a, b)) {
+            String marker = Ids.unique("cluster-marker");
+            try (SignalingClient publisher = node.connect()) {
+                publisher.send(Messages.publish(marker));
+                publisher.awaitNotification("publish_started");
+                publisher.send(Messages.stop(marker));
+                publisher.awaitNotification("publish_finished");
+            }
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> hooks.requests(hook -> marker.equals(hook.field("id"))).size() >= 2);
+        }
+        assertEquals(expected, hooks.requests(about).stream().map(seen).sorted().toList(), "hooks, each once");
     }
 
     /** One side of a pair in the burst: its client, its stream, and whether its node is the one killed. */

@@ -143,6 +143,30 @@ class HooksIT {
         }
     }
 
+    /**
+     * Under mesh a room's stream is active once it joins: each join and leave is a hook about the
+     * stream with its room, the first and the last marked, the last about the room.
+     */
+    @Test
+    void aRoomsMembersJoiningAndLeavingSendAntMediasFourConferenceHooks() {
+        String room = Ids.unique("hooks-room");
+        try (SignalingClient first = SignalingClient.connect(); SignalingClient second = SignalingClient.connect()) {
+            RoomsIT.joinRoom(first, room, room + "-1");
+            RoomsIT.joinRoom(second, room, room + "-2");
+            first.awaitNotification("streamJoined");
+            first.send(Messages.leaveFromRoom(room));
+            first.awaitNotification("leavedFromRoom");
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> receiver.requests(r -> room.equals(r.field("roomId")) || room.equals(r.field("id"))).size() >= 6);
+        List<String> seen = receiver.requests(r -> room.equals(r.field("roomId")) || room.equals(r.field("id"))).stream()
+                .map(r -> r.field("action") + " " + r.field("id")).sorted().toList();
+        assertEquals(List.of("firstActiveTrackAddedInMainTrack " + room + "-1", "noActiveSubtracksLeftInMainTrack " + room,
+                "subtrackAddedInTheMainTrack " + room + "-1", "subtrackAddedInTheMainTrack " + room + "-2",
+                "subtrackLeftTheMainTrack " + room + "-1", "subtrackLeftTheMainTrack " + room + "-2"), seen);
+        receiver.requests(r -> room.equals(r.field("id")) || room.equals(r.field("roomId"))).forEach(HooksIT::assertSigned);
+    }
+
     private static void assertRestError(HttpResponse<String> response, int status, String definition) {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals(definition, Server.json(response).getString("definition"), response.body());

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SfuConferenceIT {
     private static final int NETWORK = 11;
     private static JanusServer janus;
+    private static HookReceiver hooks;
     private static Browsers browsers;
     private static String bundle;
     private final List<Page> pages = new ArrayList<>();
@@ -46,7 +47,10 @@ class SfuConferenceIT {
     @Deployment(testable = false)
     static WebArchive deployment() throws Exception {
         janus = JanusServer.start(NETWORK);
-        return Deployments.war(JanusServer.settings(NETWORK));
+        hooks = HookReceiver.start();
+        List<String> settings = new ArrayList<>(List.of(JanusServer.settings(NETWORK)));
+        settings.add("signalbox.webhooks.url=" + hooks.url());
+        return Deployments.war(settings.toArray(String[]::new));
     }
 
     @BeforeAll
@@ -63,6 +67,9 @@ class SfuConferenceIT {
         }
         if (janus != null) {
             janus.close();
+        }
+        if (hooks != null) {
+            hooks.close();
         }
     }
 
@@ -150,6 +157,22 @@ class SfuConferenceIT {
         for (Page page : members.values()) {
             assertEquals(List.of(), page.evaluate("() => window.amsErrors"), "errors in a member's page");
         }
+
+        // Ant Media's four conference hooks: each member's media flowing into the room, the first
+        // of them marked; each one leaving (d, then the rest as their pages close), the last marked.
+        members.values().forEach(page -> page.context().close());
+        java.util.function.Predicate<HookReceiver.Request> aboutTheRoom = h -> room.equals(h.field("roomId")) || room.equals(h.field("id"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> hooks.requests(aboutTheRoom).size() >= 12);
+        List<HookReceiver.Request> heard = hooks.requests(aboutTheRoom);
+        List<String> everyone = List.of(a, b, room + "-c", leaver, fifth);
+        assertEquals(everyone, heard.stream().filter(h -> h.field("action").equals("subtrackAddedInTheMainTrack"))
+                .map(h -> h.field("id")).sorted().toList(), heard::toString);
+        assertEquals(everyone, heard.stream().filter(h -> h.field("action").equals("subtrackLeftTheMainTrack"))
+                .map(h -> h.field("id")).sorted().toList(), heard::toString);
+        assertEquals(1, heard.stream().filter(h -> h.field("action").equals("firstActiveTrackAddedInMainTrack")).count(), heard::toString);
+        assertEquals(List.of(room), heard.stream().filter(h -> h.field("action").equals("noActiveSubtracksLeftInMainTrack"))
+                .map(h -> h.field("id")).toList(), heard::toString);
     }
 
     /** Bad multitrack commands get their catalogue error, naming the room, and change nothing. */

@@ -44,6 +44,7 @@ class WhipIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static JanusServer janus;
+    private static HookReceiver hooks;
     private static Browsers browsers;
     private static String bundle;
     private final List<Page> pages = new ArrayList<>();
@@ -58,6 +59,9 @@ class WhipIT {
         List<String> settings = new ArrayList<>(List.of(JanusServer.settings(NETWORK)));
         settings.add("signalbox.security.token-required=publish");
         settings.add("signalbox.whip.connect-timeout-seconds=" + CONNECT_TIMEOUT_SECONDS);
+        settings.add("signalbox.streams.publish-timeout-seconds=" + CONNECT_TIMEOUT_SECONDS);
+        hooks = HookReceiver.start();
+        settings.add("signalbox.webhooks.url=" + hooks.url());
         return Deployments.war(settings.toArray(String[]::new));
     }
 
@@ -75,6 +79,9 @@ class WhipIT {
         }
         if (janus != null) {
             janus.close();
+        }
+        if (hooks != null) {
+            hooks.close();
         }
     }
 
@@ -202,6 +209,7 @@ class WhipIT {
         assertEquals(1, Server.registries().getInt("whipSessions"));
         await().atMost(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS + 15)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Server.registries().getInt("publishedStreams") == 0);
+        awaitHook(s, "publishTimeoutError");
         // The stream is free for a publisher that does connect.
         Page again = page();
         WhipClients.ours(again);
@@ -299,6 +307,34 @@ class WhipIT {
     /** Publishes {@code s} with the tests' client in {@code page} (kept as {@code window.w}); what the POST answered. */
     private static JsonObject whip(Page page, String s, String token) {
         return WhipClients.publish(page, Server.http("/whip/" + s).toString(), token);
+    }
+
+    /**
+     * Not only WHIP: a socket's publish whose media never reaches Janus (it never offers) ends
+     * after signalbox.streams.publish-timeout-seconds, as Ant Media's does: publishTimeoutError
+     * naming the stream, publish_finished, the hook, and nothing left in Signalbox or Janus.
+     */
+    @Test
+    void aSocketsPublishWhoseMediaNeverComesIsPublishTimeoutErrorAndEnds() {
+        String s = Ids.unique("ws-never");
+        try (SignalingClient publisher = SignalingClient.connect()) {
+            publisher.send(Json.createObjectBuilder(Messages.publish(s)).add("token", publishToken(s)).build());
+            assertEquals(s, publisher.awaitMessage("start").getString("streamId"));
+            assertEquals(1, Server.registries().getInt("publishedStreams"));
+            assertEquals(Messages.expectedError("publishTimeoutError", s, null),
+                    publisher.awaitMessage("error", Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS + 15)));
+            publisher.awaitNotification("publish_finished");
+            assertEquals(0, Server.registries().getInt("publishedStreams"));
+            awaitHook(s, "publishTimeoutError");
+            // The session carries on.
+            publisher.send("{\"command\":\"ping\"}");
+            publisher.awaitMessage("pong");
+        }
+    }
+
+    private static void awaitHook(String stream, String action) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !hooks.requests(h -> stream.equals(h.field("id")) && action.equals(h.field("action"))).isEmpty());
     }
 
     private static String publishToken(String s) {
