@@ -4,8 +4,11 @@ import io.signalbox.conference.ConferenceRoomResource;
 import io.signalbox.error.ErrorCatalogueResource;
 import io.signalbox.error.SignalingExceptionMapper;
 import io.signalbox.ice.IceServersResource;
+import io.signalbox.recording.RecordingResource;
+import io.signalbox.recording.VodResource;
 import io.signalbox.room.RoomResource;
 import io.signalbox.security.AdminApiFilter;
+import io.signalbox.signaling.ClientStatsResource;
 import io.signalbox.signaling.DrainResource;
 import io.signalbox.stream.BroadcastResource;
 import jakarta.annotation.security.DeclareRoles;
@@ -31,7 +34,7 @@ public class RestApplication extends Application {
     /** Listed, as the WAR holds a second application ({@link WhipApplication}) that must not serve these. */
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(BroadcastResource.class, ConferenceRoomResource.class, RoomResource.class, IceServersResource.class, DrainResource.class,
+        return Set.of(BroadcastResource.class, RecordingResource.class, VodResource.class, ClientStatsResource.class, ConferenceRoomResource.class, RoomResource.class, IceServersResource.class, DrainResource.class,
                 ErrorCatalogueResource.class, SignalingExceptionMapper.class, AdminApiFilter.class);
     }
 }

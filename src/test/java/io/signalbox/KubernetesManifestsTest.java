@@ -110,11 +110,22 @@ class KubernetesManifestsTest {
         assertEquals(janus.getSpec().getTemplate().getMetadata().getLabels(), service.getSpec().getSelector());
         Container container = janus.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals(Integer.parseInt(port.group(1)), port(container, "janus-api").getContainerPort());
-        // Janus reads the repository's folder (a generated ConfigMap) and the secret Signalbox sends.
+        // Janus reads the repository's folder (a generated ConfigMap), copied with the Admin API's
+        // secret put in and the Admin API on, and the secrets Signalbox sends.
         String mounted = container.getVolumeMounts().get(0).getMountPath();
-        List<String> command = container.getCommand();
-        assertEquals(mounted, command.get(command.indexOf("-F") + 1));
-        assertEquals("$(SIGNALBOX_MEDIA_JANUS_API_SECRET)", command.get(command.indexOf("-a") + 1));
+        assertEquals(List.of("sh", "-c"), container.getCommand());
+        String script = container.getArgs().get(0);
+        assertTrue(script.contains("cp " + mounted + "/*.jcfg /tmp/signalbox-janus/"), script);
+        assertTrue(script.contains("s|REPLACED-AT-START|$SIGNALBOX_MEDIA_JANUS_ADMIN_SECRET|"), script);
+        assertTrue(Files.readString(K8S.resolve("janus/janus.jcfg")).contains("admin_secret = \"REPLACED-AT-START\""));
+        assertTrue(script.contains("s|admin_ws = false|admin_ws = true|"), script);
+        assertTrue(Files.readString(K8S.resolve("janus/janus.transport.websockets.jcfg")).contains("admin_ws = false"));
+        assertTrue(script.contains("exec janus -F /tmp/signalbox-janus "), script);
+        assertTrue(script.contains("-a \"$SIGNALBOX_MEDIA_JANUS_API_SECRET\""), script);
+        Matcher adminPort = Pattern.compile("admin_ws_port = (\\d+)").matcher(Files.readString(K8S.resolve("janus/janus.transport.websockets.jcfg")));
+        assertTrue(adminPort.find(), "the Admin API names its port");
+        assertEquals(Integer.parseInt(adminPort.group(1)), port(container, "janus-admin").getContainerPort());
+        assertEquals(Integer.parseInt(adminPort.group(1)), service.getSpec().getPorts().get(1).getPort());
         assertEquals(janusSecret().getMetadata().getName(), sourceName(container.getEnvFrom().get(0)));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> generated = (List<Map<String, Object>>) YAML.unmarshal(

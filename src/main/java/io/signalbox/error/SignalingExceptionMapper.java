@@ -12,17 +12,20 @@ import java.util.Map;
  */
 @Provider
 public class SignalingExceptionMapper implements ExceptionMapper<SignalingException> {
-    private static final Map<ErrorDefinition, Response.Status> STATUS = Map.of(
-            ErrorDefinition.NO_STREAM_EXIST, Response.Status.NOT_FOUND,
-            ErrorDefinition.ALREADY_REGISTERED, Response.Status.CONFLICT,
-            ErrorDefinition.STREAM_ID_IN_USE, Response.Status.CONFLICT,
-            ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS, Response.Status.FORBIDDEN,
-            ErrorDefinition.UNSUPPORTED_CONTENT_TYPE, Response.Status.UNSUPPORTED_MEDIA_TYPE,
-            ErrorDefinition.ETAG_MISMATCH, Response.Status.PRECONDITION_FAILED,
-            ErrorDefinition.MESSAGE_TOO_LARGE, Response.Status.REQUEST_ENTITY_TOO_LARGE,
-            ErrorDefinition.MEDIA_SERVER_REQUIRED, Response.Status.NOT_IMPLEMENTED,
-            ErrorDefinition.MEDIA_SERVER_UNAVAILABLE, Response.Status.SERVICE_UNAVAILABLE,
-            ErrorDefinition.NODE_DRAINING, Response.Status.SERVICE_UNAVAILABLE);
+    private static final Map<ErrorDefinition, Response.Status> STATUS = Map.ofEntries(
+            Map.entry(ErrorDefinition.NO_STREAM_EXIST, Response.Status.NOT_FOUND),
+            Map.entry(ErrorDefinition.ALREADY_REGISTERED, Response.Status.CONFLICT),
+            Map.entry(ErrorDefinition.STREAM_ID_IN_USE, Response.Status.CONFLICT),
+            Map.entry(ErrorDefinition.NOT_ALLOWED_UNREGISTERED_STREAMS, Response.Status.FORBIDDEN),
+            Map.entry(ErrorDefinition.UNSUPPORTED_CONTENT_TYPE, Response.Status.UNSUPPORTED_MEDIA_TYPE),
+            Map.entry(ErrorDefinition.ETAG_MISMATCH, Response.Status.PRECONDITION_FAILED),
+            Map.entry(ErrorDefinition.MESSAGE_TOO_LARGE, Response.Status.REQUEST_ENTITY_TOO_LARGE),
+            Map.entry(ErrorDefinition.MEDIA_SERVER_REQUIRED, Response.Status.NOT_IMPLEMENTED),
+            Map.entry(ErrorDefinition.MEDIA_SERVER_UNAVAILABLE, Response.Status.SERVICE_UNAVAILABLE),
+            Map.entry(ErrorDefinition.NODE_DRAINING, Response.Status.SERVICE_UNAVAILABLE),
+            Map.entry(ErrorDefinition.NO_VOD_EXIST, Response.Status.NOT_FOUND),
+            Map.entry(ErrorDefinition.ALREADY_RECORDING, Response.Status.CONFLICT),
+            Map.entry(ErrorDefinition.NOT_RECORDING, Response.Status.CONFLICT));
 
     /** The body of a failed REST call. */
     public record Body(String definition, String message) {

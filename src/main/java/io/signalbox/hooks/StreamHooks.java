@@ -24,7 +24,8 @@ import java.util.Optional;
  * <li>{@code playStarted} and {@code playStopped}, with {@code subscriberId};</li>
  * <li>{@code subtrackAddedInTheMainTrack} and {@code subtrackLeftTheMainTrack} (about the stream,
  * with its room), {@code firstActiveTrackAddedInMainTrack} (about the stream, with its room)
- * and {@code noActiveSubtracksLeftInMainTrack} (about the room).</li>
+ * and {@code noActiveSubtracksLeftInMainTrack} (about the room);</li>
+ * <li>{@code vodReady}, with {@code vodName} and {@code vodId}, once a recording is kept.</li>
  * </ul>
  * Each carries the stream's name (its publisher's {@code streamName}, else its registered name)
  * and {@code metadata} when known.
@@ -40,6 +41,7 @@ public class StreamHooks {
     static final String TRACK_LEFT = "subtrackLeftTheMainTrack";
     static final String FIRST_TRACK = "firstActiveTrackAddedInMainTrack";
     static final String NO_TRACK_LEFT = "noActiveSubtracksLeftInMainTrack";
+    static final String VOD_READY = "vodReady";
 
     @Inject
     HooksConfig config;
@@ -65,6 +67,8 @@ public class StreamHooks {
             send(stream, PLAY_STARTED, stream, play.subscriberId(), null);
         } else if (event instanceof StreamEvent.PlayStopped play) {
             send(stream, PLAY_STOPPED, stream, play.subscriberId(), null);
+        } else if (event instanceof StreamEvent.VodReady ready) {
+            send(stream, VOD_READY, stream, null, null, Map.of("vodName", ready.vodName(), "vodId", ready.vodId()));
         } else if (event instanceof StreamEvent.TrackAdded added) {
             StreamId room = new StreamId(added.room());
             send(room, TRACK_ADDED, stream, null, added.room());
@@ -85,6 +89,11 @@ public class StreamHooks {
      * {@code room}, when not null, as {@code mainTrackId} and {@code roomId}.
      */
     private void send(StreamId owner, String action, StreamId about, String subscriberId, String room) {
+        send(owner, action, about, subscriberId, room, Map.of());
+    }
+
+    /** As {@link #send(StreamId, String, StreamId, String, String)}, with {@code more} fields (a VoD's). */
+    private void send(StreamId owner, String action, StreamId about, String subscriberId, String room, Map<String, String> more) {
         Optional<StreamRegistry.Registration> ownerRegistration = registry.find(owner);
         Optional<URI> url = ownerRegistration.map(StreamRegistry.Registration::listenerHookURL).filter(u -> !u.isEmpty())
                 .or(config::url).map(URI::create);
@@ -101,6 +110,7 @@ public class StreamHooks {
         fields.put("mainTrackId", room);
         fields.put("roomId", room);
         fields.put("subscriberId", subscriberId);
+        fields.putAll(more);
         fields.put("metadata", details.map(StreamDetails::metaData).filter(m -> !m.isEmpty())
                 .orElseGet(() -> registration.map(StreamRegistry.Registration::metaData).orElse(null)));
         sender.send(url.get(), Hook.of(action, about.value(), fields));

@@ -60,6 +60,24 @@ public class MediaConfig {
         return URI.create(janusUrl);
     }
 
+    /** The port of each Janus's Admin API WebSocket ({@code admin_ws_port}), on the host of its API. */
+    @Inject
+    @ConfigProperty(name = "signalbox.media.janus.admin-port", defaultValue = "7188")
+    int janusAdminPort;
+
+    /** The Admin API's secret ({@code admin_secret} in janus.jcfg); without it Signalbox does not use the Admin API. */
+    @Inject
+    @ConfigProperty(name = "signalbox.media.janus.admin-secret")
+    Optional<String> janusAdminSecret;
+
+    public int janusAdminPort() {
+        return janusAdminPort;
+    }
+
+    public Optional<String> janusAdminSecret() {
+        return janusAdminSecret.filter(s -> !s.isBlank());
+    }
+
     public Optional<String> janusApiSecret() {
         return janusApiSecret.filter(s -> !s.isBlank());
     }

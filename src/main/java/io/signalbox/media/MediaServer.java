@@ -100,6 +100,20 @@ public interface MediaServer {
     /** Ends {@code session}'s part in {@code leg}; for a feed's publisher, the feed itself. */
     void stop(SessionId session, Leg leg);
 
+    /**
+     * Starts ({@code base} given: a path without extension) or stops recording the feed
+     * {@code publisher} publishes through this node; the SFU writes each track to a file named
+     * from {@code base}. no_peer_associated_before when it publishes none here.
+     */
+    void record(SessionId publisher, Feed feed, Optional<String> base);
+
+    /**
+     * What the SFU counts on {@code session}'s connection for {@code leg}, held by this node;
+     * empty when it holds none. media_server_required under mesh, media_server_unavailable when
+     * the SFU cannot tell.
+     */
+    Optional<LegStats> stats(SessionId session, Leg leg);
+
     /** How many feeds and subscriptions this node holds on the SFU. */
     int handles();
 }

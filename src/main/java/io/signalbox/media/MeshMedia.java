@@ -1,5 +1,7 @@
 package io.signalbox.media;
 
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
 import io.signalbox.session.SessionId;
 import java.util.Optional;
 
@@ -74,6 +76,16 @@ public final class MeshMedia implements MediaServer {
     @Override
     public void stop(SessionId session, Leg leg) {
         // nothing held
+    }
+
+    @Override
+    public void record(SessionId publisher, Feed feed, Optional<String> base) {
+        throw new SignalingException(ErrorDefinition.MEDIA_SERVER_REQUIRED, "no media server records " + feed.name() + " under mesh");
+    }
+
+    @Override
+    public Optional<LegStats> stats(SessionId session, Leg leg) {
+        throw new SignalingException(ErrorDefinition.MEDIA_SERVER_REQUIRED, "no media server counts " + leg.name() + " under mesh");
     }
 
     @Override

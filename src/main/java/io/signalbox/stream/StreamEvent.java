@@ -33,6 +33,10 @@ public sealed interface StreamEvent {
     record TrackAdded(StreamId stream, String room, boolean first) implements StreamEvent {
     }
 
+    /** A recording of {@code stream} was converted and kept as VoD {@code vodId}, in file {@code vodName}. */
+    record VodReady(StreamId stream, String vodName, String vodId) implements StreamEvent {
+    }
+
     /** Active {@code stream} left {@code room}; {@code last} when no active stream remains there. */
     record TrackLeft(StreamId stream, String room, boolean last) implements StreamEvent {
     }

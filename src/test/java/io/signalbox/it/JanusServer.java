@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JanusServer implements AutoCloseable {
     public static final String API_SECRET = "signalbox-it-" + UUID.randomUUID();
+    public static final String ADMIN_SECRET = "signalbox-it-admin-" + UUID.randomUUID();
     private static final Duration READY = Duration.ofSeconds(15);
 
     private final String namespace;
@@ -64,7 +66,8 @@ public final class JanusServer implements AutoCloseable {
     /** The Signalbox settings that point a deployment at the Janus of namespace {@code index}. */
     public static String[] settings(int index) {
         return new String[] {"signalbox.media.backend=janus", "signalbox.media.janus.url=" + new JanusServer(index).url(),
-            "signalbox.media.janus.api-secret=" + API_SECRET, "signalbox.media.janus.max-reconnect-seconds=1"};
+            "signalbox.media.janus.api-secret=" + API_SECRET, "signalbox.media.janus.admin-secret=" + ADMIN_SECRET,
+            "signalbox.media.janus.max-reconnect-seconds=1"};
     }
 
     /** The same settings as environment variables, for a server a test starts itself. */
@@ -84,7 +87,7 @@ public final class JanusServer implements AutoCloseable {
 
     /** Starts Janus again (after {@link #kill()}), and waits until its API accepts connections. */
     public void startJanus() throws IOException, InterruptedException {
-        janus = new ProcessBuilder("ip", "netns", "exec", namespace, "janus", "-F", Path.of("k8s", "janus").toAbsolutePath().toString(),
+        janus = new ProcessBuilder("ip", "netns", "exec", namespace, "janus", "-F", configuration().toString(),
                 "-L", log.toString(), "-N", "-o", "-E", namespaceSide, "-i", janusAddress, "-a", API_SECRET)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + READY.toNanos();
@@ -94,6 +97,22 @@ public final class JanusServer implements AutoCloseable {
             }
             Thread.sleep(50); // polling a port that has no event to wait on, bounded by READY
         }
+    }
+
+    /**
+     * The repository's configuration (k8s/janus), copied as the Kubernetes Deployment copies it:
+     * with this run's Admin API secret put in and the Admin API turned on.
+     */
+    private Path configuration() throws IOException {
+        Path folder = Path.of("target", "janus-config-" + namespace).toAbsolutePath();
+        Files.createDirectories(folder);
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("k8s", "janus"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jcfg")).toList()) {
+                Files.writeString(folder.resolve(file.getFileName()), Files.readString(file)
+                        .replace("REPLACED-AT-START", ADMIN_SECRET).replace("admin_ws = false", "admin_ws = true"));
+            }
+        }
+        return folder;
     }
 
     /** Janus's process id ({@code ip netns exec} execs it in place). */

@@ -2,13 +2,25 @@ package io.signalbox.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -30,6 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("browser")
 class SfuBroadcastIT {
     private static final int NETWORK = 7;
+    private static final String ADMIN = TestKeys.caller("test-admin", "admin");
     private static JanusServer janus;
     private static Browsers browsers;
     private static String bundle;
@@ -38,6 +51,9 @@ class SfuBroadcastIT {
 
     @RegisterExtension
     final ThreadDumpOnFailure dumps = new ThreadDumpOnFailure(System.getProperty("it.server.name", "signalbox-it"));
+
+    /** Where Janus writes recordings and Signalbox keeps them: one folder for both, as on one machine. */
+    private static final Path RECORDINGS = Path.of("target", "recordings-it").toAbsolutePath();
 
     /** A ladder of three rungs, which the Signalbox SDK sends as three simulcast layers. */
     private static final String LADDER = "signalbox.encoder.settings=[{\"height\":720,\"videoBitrate\":1500000,\"audioBitrate\":64000},"
@@ -54,6 +70,8 @@ class SfuBroadcastIT {
         List<String> settings = new ArrayList<>(List.of(JanusServer.settings(NETWORK)));
         settings.add(LADDER);
         settings.add("signalbox.webhooks.url=" + hooks.url());
+        Files.createDirectories(RECORDINGS);
+        settings.add("signalbox.recording.directory=" + RECORDINGS);
         return Deployments.war(settings.toArray(String[]::new));
     }
 
@@ -123,6 +141,21 @@ class SfuBroadcastIT {
                 + " window.ams.addEventListener((info, obj) => { if (info === 'subscriberCount' && obj.streamId === s) window.amsCount = obj.count; });"
                 + " window.ams.getSubscriberCount(s); }", s);
         publisher.waitForFunction("() => window.amsCount === 3");
+        // Ant Media's webrtc-client-stats, from Janus's Admin API: what Janus sends each player, paged by subscriberId.
+        JsonArray stats = Server.getJson("/rest/v2/broadcasts/" + s + "/webrtc-client-stats/0/10").asJsonArray();
+        assertEquals(3, stats.size(), stats::toString);
+        List<String> subscribers = stats.stream().map(v -> v.asJsonObject().getString("subscriberId")).toList();
+        assertEquals(subscribers.stream().sorted().distinct().toList(), subscribers, "in subscriberId order");
+        for (JsonValue value : stats) {
+            JsonObject viewer = value.asJsonObject();
+            assertTrue(viewer.getJsonNumber("videoPacketCount").longValue() > 0, viewer::toString);
+            assertTrue(viewer.getJsonNumber("audioPacketCount").longValue() > 0, viewer::toString);
+            assertTrue(viewer.getInt("sendBitrate") > 0, viewer::toString);
+            // The browser's side of Janus's selected ICE pair (Chromium runs outside the namespace, with more than one address).
+            assertTrue(viewer.getString("clientIp").matches("\\d+\\.\\d+\\.\\d+\\.\\d+"), viewer::toString);
+        }
+        assertEquals(List.of(subscribers.get(1)), Server.getJson("/rest/v2/broadcasts/" + s + "/webrtc-client-stats/1/1").asJsonArray()
+                .stream().map(v -> v.asJsonObject().getString("subscriberId")).toList(), "a page of one from 1");
         Browsers.screenshot(first, "sfu-ams-player");
         publisher.evaluate("s => window.ams.stop(s)", s);
         publisher.waitForFunction("() => window.amsEvents.includes('publish_finished')");
@@ -364,6 +397,95 @@ class SfuBroadcastIT {
         }
         publisher.click("#stop");
         player.waitForFunction("() => window.demo.events.filter(e => e === 'play_finished').length === 2");
+    }
+
+    /**
+     * Ant Media's recording call on a stream Ant Media's SDK publishes through Janus: about five
+     * seconds recorded, then stopped; the tracks become one WebM (ffprobe finds VP8 video and Opus
+     * audio, as long as was recorded), kept as a VoD that is listed and announced by vodReady, and
+     * deleted with its file; no track file is left. Refusals change nothing, each by its name.
+     */
+    @Test
+    void antMediasRecordingCallRecordsAStreamIntoAVodAnnouncedByVodReady() throws Exception {
+        String s = Ids.unique("sfu-rec");
+        Page publisher = publisher(s);
+        String recording = "/rest/v2/broadcasts/" + s + "/recording/";
+        assertRestError(Server.request("PUT", recording + "false", "", ADMIN), 409, "not_recording");
+        assertRestError(Server.request("PUT", recording + "true?recordType=mp4", "", ADMIN), 400, "unsupported_record_type");
+        assertRestError(Server.request("PUT", "/rest/v2/broadcasts/" + s + "-none/recording/true", "", ADMIN), 404, "no_stream_exist");
+        assertEquals(401, Server.requestWithAuthorization("PUT", recording + "true", "", null).statusCode());
+        assertEquals(List.of(), mjrFiles(s), "nothing recorded by a refusal");
+
+        long framesBefore = framesSent(publisher, s);
+        long startedAt = System.nanoTime();
+        HttpResponse<String> started = Server.request("PUT", recording + "true?recordType=webm", "", ADMIN);
+        assertEquals(200, started.statusCode(), started.body());
+        String vodId = Server.json(started).getString("dataId");
+        assertEquals("started", Server.json(started).getString("message"));
+        assertRestError(Server.request("PUT", recording + "true", "", ADMIN), 409, "already_recording");
+        // About five seconds of video (150 frames at 30 a second), as the publisher's own count says.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> framesSent(publisher, s) >= framesBefore + 150);
+        HttpResponse<String> stopped = Server.request("PUT", recording + "false", "", ADMIN);
+        double recordedSeconds = (System.nanoTime() - startedAt) / 1e9;
+        assertEquals(200, stopped.statusCode(), stopped.body());
+        assertEquals(vodId, Server.json(stopped).getString("dataId"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !hooks.requests(h -> s.equals(h.field("id")) && "vodReady".equals(h.field("action"))).isEmpty());
+        HookReceiver.Request ready = hooks.requests(h -> s.equals(h.field("id")) && "vodReady".equals(h.field("action"))).get(0);
+        assertEquals(vodId, ready.field("vodId"));
+        JsonObject vod = Server.getJson("/rest/v2/vods/" + vodId).asJsonObject();
+        assertEquals(s, vod.getString("streamId"));
+        assertEquals(ready.field("vodName"), vod.getString("vodName"));
+        assertEquals("streamVod", vod.getString("type"));
+        assertTrue(Server.getJson("/rest/v2/vods/list/0/50").asJsonArray().contains(vod));
+        Path file = Path.of(vod.getString("filePath"));
+        assertEquals(RECORDINGS, file.getParent());
+        assertEquals(Files.size(file), vod.getJsonNumber("fileSize").longValue());
+
+        JsonObject probed = ffprobe(file);
+        List<String> codecs = probed.getJsonArray("streams").stream().map(v -> v.asJsonObject().getString("codec_name")).sorted().toList();
+        assertEquals(List.of("opus", "vp8"), codecs, probed::toString);
+        double duration = Double.parseDouble(probed.getJsonObject("format").getString("duration"));
+        System.out.printf("SfuBroadcastIT: recorded %.2f s between the calls; the file lasts %.2f s%n", recordedSeconds, duration);
+        assertEquals(recordedSeconds, duration, 1.0, "the file lasts as long as was recorded");
+        assertEquals(duration * 1000, vod.getJsonNumber("duration").doubleValue(), 50);
+        assertEquals(List.of(), mjrFiles(s), "the track files are gone once converted");
+
+        HttpResponse<String> deleted = Server.delete("/rest/v2/vods/" + vodId);
+        assertEquals(200, deleted.statusCode(), deleted.body());
+        assertFalse(Files.exists(file), "the file goes with the VoD");
+        assertRestError(Server.get("/rest/v2/vods/" + vodId), 404, "no_vod_exist");
+        publisher.evaluate("s => window.ams.stop(s)", s);
+        publisher.waitForFunction("() => window.amsEvents.includes('publish_finished')");
+    }
+
+    /** The video frames {@code s}'s publisher has sent, as its connection counts them. */
+    private static long framesSent(Page publisher, String s) {
+        Object frames = publisher.evaluate("async s => { let n = 0; (await window.ams.remotePeerConnection[s].getStats()).forEach(r => {"
+                + " if (r.type === 'outbound-rtp' && r.kind === 'video') n += r.framesSent || 0; }); return n; }", s);
+        return ((Number) frames).longValue();
+    }
+
+    private static List<Path> mjrFiles(String s) throws IOException {
+        try (Stream<Path> files = Files.list(RECORDINGS)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(s + "-") && f.toString().endsWith(".mjr")).toList();
+        }
+    }
+
+    /** What Debian's ffprobe finds in {@code file}: its streams and format, as JSON. */
+    private static JsonObject ffprobe(Path file) throws IOException, InterruptedException {
+        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(probe.waitFor(30, TimeUnit.SECONDS), "ffprobe finished");
+        assertEquals(0, probe.exitValue(), output);
+        return Json.createReader(new StringReader(output)).readObject();
+    }
+
+    private static void assertRestError(HttpResponse<String> response, int status, String definition) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(Messages.expectedRestError(definition), Server.json(response));
     }
 
     /** A demo page whose client offers relay-only ICE until {@code finished} arrives, then ICE as usual. */

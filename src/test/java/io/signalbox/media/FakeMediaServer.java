@@ -168,6 +168,16 @@ public final class FakeMediaServer implements MediaServer {
     }
 
     @Override
+    public void record(SessionId publisher, Feed feed, Optional<String> base) {
+        throw new UnsupportedOperationException("the fake records nothing");
+    }
+
+    @Override
+    public Optional<LegStats> stats(SessionId session, Leg leg) {
+        throw new UnsupportedOperationException("the fake counts no packets");
+    }
+
+    @Override
     public int handles() {
         return legs.size();
     }

@@ -93,6 +93,11 @@ final class JanusConnection implements WebSocket.Listener {
         return url;
     }
 
+    /** Janus's id of this connection's session; 0 while there is none. */
+    long session() {
+        return session;
+    }
+
     /** Attaches a handle to {@code plugin} on the session, waiting for Janus's answer. */
     long attach(String plugin) {
         JsonObject answer = call(json.createObjectBuilder().add("janus", "attach").add("plugin", plugin), false);

@@ -5,6 +5,7 @@ import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.media.Feed;
 import io.signalbox.media.Leg;
+import io.signalbox.media.LegStats;
 import io.signalbox.media.MediaAddress;
 import io.signalbox.media.MediaConfig;
 import io.signalbox.media.MediaEvent;
@@ -54,12 +55,14 @@ public class JanusMedia implements MediaServer {
 
     private final JanusHandles handles = new JanusHandles();
     private JanusConnections connections;
+    private JanusAdmin admin;
     private RoomReaper reaper;
 
     /** Connects to this node's Janus; called once at start when the backend is janus. */
     public void start() {
         InOrder reports = new InOrder(scheduler, Thread.currentThread().getContextClassLoader());
         reaper = new RoomReaper(scheduler);
+        admin = new JanusAdmin(config.janusAdminSecret(), config.janusAdminPort(), config.requestTimeoutMillis());
         JanusEvents events = new JanusEvents(handles, reports, this.events::fire, this::release, this::reapLater);
         connections = new JanusConnections(config.janusUrl(), config.janusApiSecret(), config.requestTimeoutMillis(),
                 config.maxReconnectMillis(), scheduler, new JanusListener() {
@@ -80,6 +83,9 @@ public class JanusMedia implements MediaServer {
     void close() {
         if (connections != null) {
             connections.close();
+        }
+        if (admin != null) {
+            admin.close();
         }
     }
 
@@ -325,6 +331,34 @@ public class JanusMedia implements MediaServer {
     /** Destroys {@code room} on the Janus at {@code url} off this thread, through whatever connection there is by then. */
     private void reapLater(MediaRoom room, URI url) {
         reaper.destroy(room.name(), () -> connections.connected(url));
+    }
+
+    @Override
+    public void record(SessionId publisher, Feed feed, Optional<String> base) {
+        Handle handle = require(publisher, feed);
+        try {
+            handle.janus().message(handle.id(), Videoroom.record(base), null, true);
+        } catch (JanusException e) {
+            throw Videoroom.unavailable(feed.name(), e);
+        }
+    }
+
+    /** From Janus's Admin API ({@code handle_info}) on the handle that serves the leg. */
+    @Override
+    public Optional<LegStats> stats(SessionId session, Leg leg) {
+        Handle handle = handles.get(session, leg.name());
+        if (handle == null) {
+            return Optional.empty();
+        }
+        if (!admin.configured()) {
+            throw new SignalingException(ErrorDefinition.MEDIA_SERVER_UNAVAILABLE,
+                    "Janus's Admin API is not configured (signalbox.media.janus.admin-secret)");
+        }
+        try {
+            return Optional.of(JanusAdmin.stats(admin.handleInfo(handle.janus().url(), handle.janus().session(), handle.id())));
+        } catch (JanusException e) {
+            throw new SignalingException(ErrorDefinition.MEDIA_SERVER_UNAVAILABLE, "no figures of " + leg.name() + ": " + e.getMessage());
+        }
     }
 
     @Override

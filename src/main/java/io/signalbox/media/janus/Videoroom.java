@@ -94,6 +94,16 @@ final class Videoroom {
         return request("configure").build();
     }
 
+    /**
+     * Starts recording a publisher's tracks, each to {@code <base>-<audio|video>-<index>.mjr}
+     * ({@code base} a path), or, with none, stops: Janus closes the files.
+     */
+    static JsonObject record(java.util.Optional<String> base) {
+        JsonObjectBuilder request = request("configure").add("record", base.isPresent());
+        base.ifPresent(path -> request.add("filename", path));
+        return request.build();
+    }
+
     /** One candidate for Janus's {@code trickle}; a null {@code candidate} is the end of them ({@code completed}). */
     static JsonObject trickle(String candidate, String mid, Integer mLineIndex) {
         if (candidate == null) {

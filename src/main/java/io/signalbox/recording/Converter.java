@@ -1,0 +1,103 @@
+package io.signalbox.recording;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Turns a recording's track files, as Janus wrote them ({@code <base>-audio-<i>.mjr},
+ * {@code <base>-video-<i>.mjr}), into one file: each track with Debian's {@code janus-pp-rec}
+ * (no transcoding: VP8 into WebM, Opus into an Ogg Opus file), then both into one WebM with
+ * {@code ffmpeg -c copy}, whose duration {@code ffprobe} reads. The track files and the
+ * intermediate ones are deleted once the file is made; on a failure they are kept, for a person
+ * to look at. Every command runs with what is left of one time limit.
+ */
+final class Converter {
+    private static final System.Logger LOG = System.getLogger(Converter.class.getName());
+
+    /** The file made, and its duration in milliseconds. */
+    record Made(Path file, long durationMillis) {
+    }
+
+    private final RecordingConfig config;
+
+    Converter(RecordingConfig config) {
+        this.config = config;
+    }
+
+    /** Makes {@code <base>.webm} from the tracks of {@code base}. */
+    Made convert(Path base) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + config.convertTimeout().toNanos();
+        List<Path> tracks = tracks(base);
+        if (tracks.isEmpty()) {
+            throw new IOException("no track of " + base.getFileName() + " was written (did media flow while it recorded?)");
+        }
+        List<Path> made = new ArrayList<>();
+        Path video = null;
+        Path audio = null;
+        for (Path track : tracks) {
+            boolean isVideo = track.getFileName().toString().contains("-video-");
+            Path out = Path.of(track.toString().replaceFirst("\\.mjr$", isVideo ? ".video.webm" : ".audio.opus"));
+            run(deadline, base, config.janusPpRec(), track.toString(), out.toString());
+            made.add(out);
+            if (isVideo && video == null) {
+                video = out;
+            } else if (!isVideo && audio == null) {
+                audio = out;
+            }
+        }
+        Path file = Path.of(base + ".webm");
+        List<String> mux = new ArrayList<>(List.of(config.ffmpeg(), "-nostdin", "-y", "-loglevel", "error"));
+        for (Path input : Stream.of(video, audio).filter(p -> p != null).toList()) {
+            mux.addAll(List.of("-i", input.toString()));
+        }
+        mux.addAll(List.of("-c", "copy", file.toString()));
+        run(deadline, base, mux.toArray(String[]::new));
+        String duration = run(deadline, base, config.ffprobe(), "-v", "error", "-show_entries", "format=duration", "-of",
+                "default=noprint_wrappers=1:nokey=1", file.toString()).trim();
+        long millis = Math.round(Double.parseDouble(duration) * 1000);
+        for (Path done : Stream.concat(tracks.stream(), made.stream()).toList()) {
+            Files.deleteIfExists(done);
+        }
+        return new Made(file, millis);
+    }
+
+    /** The track files of {@code base}, in name order. */
+    static List<Path> tracks(Path base) throws IOException {
+        String prefix = base.getFileName() + "-";
+        try (Stream<Path> files = Files.list(base.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".mjr"))
+                    .sorted().toList();
+        }
+    }
+
+    /** Runs {@code command} until {@code deadline}; returns its standard output, or fails with the end of its output. */
+    private static String run(long deadline, Path base, String... command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile(base.getParent(), base.getFileName() + ".", ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(command[0] + " did not finish within the conversion's time limit");
+            }
+            String text = Files.readString(output);
+            if (process.exitValue() != 0) {
+                throw new IOException(command[0] + " failed (" + process.exitValue() + "): " + tail(text));
+            }
+            LOG.log(Level.DEBUG, "{0}: {1}", command[0], tail(text));
+            return text;
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 600 ? text : "..." + text.substring(text.length() - 600);
+    }
+}
