@@ -68,7 +68,7 @@ public enum ErrorDefinition {
     ROOM_NOT_ACTIVE_OR_EXPIRED("room_not_active_or_expired", Side.SERVER,
             "The conference room's start date has not come yet, or its end date has passed."),
     UNSUPPORTED_RECORD_TYPE("unsupported_record_type", Side.SERVER,
-            "This server records webm (VP8 and Opus); ask for recordType=webm."),
+            "A recording is webm or mp4; ask for recordType=webm or recordType=mp4."),
     ALREADY_RECORDING("already_recording", Side.SERVER,
             "The stream records already; stop its recording first."),
     NOT_RECORDING("not_recording", Side.SERVER,

@@ -12,10 +12,12 @@ import java.util.stream.Stream;
 /**
  * Turns a recording's track files, as Janus wrote them ({@code <base>-audio-<i>.mjr},
  * {@code <base>-video-<i>.mjr}), into one file: each track with Debian's {@code janus-pp-rec}
- * (no transcoding: VP8 into WebM, Opus into an Ogg Opus file), then both into one WebM with
- * {@code ffmpeg -c copy}, whose duration {@code ffprobe} reads. The track files and the
- * intermediate ones are deleted once the file is made; on a failure they are kept, for a person
- * to look at. Every command runs with what is left of one time limit.
+ * (no transcoding: VP8 into WebM, Opus into an Ogg Opus file), then both into one file with
+ * {@code ffmpeg}: a WebM as they are ({@code -c copy}), or an MP4 (H.264 with libx264 and AAC, as
+ * every MP4 player takes them: the room's VP8 and Opus are transcoded); {@code ffprobe} reads its
+ * duration. The track files and the intermediate ones are deleted once the file is made; on a
+ * failure they are kept, for a person to look at. Every command runs with what is left of one
+ * time limit.
  */
 final class Converter {
     private static final System.Logger LOG = System.getLogger(Converter.class.getName());
@@ -30,8 +32,8 @@ final class Converter {
         this.config = config;
     }
 
-    /** Makes {@code <base>.webm} from the tracks of {@code base}. */
-    Made convert(Path base) throws IOException, InterruptedException {
+    /** Makes {@code <base>.<type>} ({@code webm} or {@code mp4}) from the tracks of {@code base}. */
+    Made convert(Path base, String type) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + config.convertTimeout().toNanos();
         List<Path> tracks = tracks(base);
         if (tracks.isEmpty()) {
@@ -51,12 +53,18 @@ final class Converter {
                 audio = out;
             }
         }
-        Path file = Path.of(base + ".webm");
+        Path file = Path.of(base + "." + type);
         List<String> mux = new ArrayList<>(List.of(config.ffmpeg(), "-nostdin", "-y", "-loglevel", "error"));
         for (Path input : Stream.of(video, audio).filter(p -> p != null).toList()) {
             mux.addAll(List.of("-i", input.toString()));
         }
-        mux.addAll(List.of("-c", "copy", file.toString()));
+        if ("mp4".equals(type)) {
+            mux.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",
+                    "-movflags", "+faststart"));
+        } else {
+            mux.addAll(List.of("-c", "copy"));
+        }
+        mux.add(file.toString());
         run(deadline, base, mux.toArray(String[]::new));
         String duration = run(deadline, base, config.ffprobe(), "-v", "error", "-show_entries", "format=duration", "-of",
                 "default=noprint_wrappers=1:nokey=1", file.toString()).trim();

@@ -40,6 +40,18 @@ public class RecordingConfig {
     @ConfigProperty(name = "signalbox.recording.ffprobe", defaultValue = "ffprobe")
     String ffprobe;
 
+    /**
+     * Whether anyone may fetch a recording's file; when not (the default), a request needs a play
+     * token for the recording's stream, as a player of the stream does.
+     */
+    @Inject
+    @ConfigProperty(name = "signalbox.recording.public", defaultValue = "false")
+    boolean publicFiles;
+
+    boolean publicFiles() {
+        return publicFiles;
+    }
+
     /** Stops the deployment at start, naming the key, when the timeout is not positive. */
     void validateAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (convertTimeoutSeconds <= 0) {

@@ -36,7 +36,7 @@ public class RecordingResource {
     @Inject
     RecordingService recordings;
 
-    /** Starts ({@code true}) or stops ({@code false}) recording a live stream; {@code recordType} {@code webm}, its default here. */
+    /** Starts ({@code true}) or stops ({@code false}) recording a live stream; {@code recordType} {@code webm} or {@code mp4} (as at Ant Media, the default). */
     @PUT
     @Path("{status}")
     public void record(@PathParam("streamId") String streamId, @PathParam("status") String status,
@@ -44,7 +44,7 @@ public class RecordingResource {
         StreamId stream = new StreamId(streamId);
         CompletableFuture<Recording> done;
         if ("true".equals(status)) {
-            done = recordings.start(stream, recordType == null || recordType.isEmpty() ? RecordingService.WEBM : recordType);
+            done = recordings.start(stream, recordType == null || recordType.isEmpty() ? RecordingService.MP4 : recordType);
         } else if ("false".equals(status)) {
             done = recordings.stop(stream);
         } else {

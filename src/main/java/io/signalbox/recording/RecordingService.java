@@ -41,7 +41,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * Recording a live stream through Janus, as Ant Media's recording call does: started and stopped
  * on the publisher's own node (which holds its handle on Janus: {@link SessionCalls}), and, once
- * it stops (the call, or the stream ending), converted into one WebM file off the request and
+ * it stops (the call, or the stream ending), converted into one WebM or MP4 file off the request and
  * socket threads, kept as a {@link Vod}, and announced with the {@code vodReady} hook. Which
  * streams record is in the shared maps, so whichever node takes a recording out of them converts it.
  */
@@ -50,8 +50,9 @@ public class RecordingService {
     private static final System.Logger LOG = System.getLogger(RecordingService.class.getName());
     private static final String OPERATION = "media.record";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    /** The types Ant Media's call takes that Signalbox makes. */
+    /** The types Ant Media's call takes, both made here. */
     static final String WEBM = "webm";
+    static final String MP4 = "mp4";
 
     /** What the publisher's node is asked: record {@code stream} under {@code base}, or stop (no base). */
     public record Order(String stream, String base) {
@@ -111,12 +112,12 @@ public class RecordingService {
 
     /**
      * Starts recording live {@code stream} as {@code type}: media_server_required under mesh,
-     * unsupported_record_type for another type than webm, no_stream_exist when it is not live,
+     * unsupported_record_type for another type than webm or mp4, no_stream_exist when it is not live,
      * already_recording when it records already.
      */
     public CompletableFuture<Recording> start(StreamId stream, String type) {
-        if (!WEBM.equals(type)) {
-            throw new SignalingException(ErrorDefinition.UNSUPPORTED_RECORD_TYPE, "recordType " + type + " is not webm");
+        if (!WEBM.equals(type) && !MP4.equals(type)) {
+            throw new SignalingException(ErrorDefinition.UNSUPPORTED_RECORD_TYPE, "recordType " + type + " is neither webm nor mp4");
         }
         if (!media.forwards()) {
             throw new SignalingException(ErrorDefinition.MEDIA_SERVER_REQUIRED, "no media server records " + stream + " under mesh");
@@ -191,7 +192,7 @@ public class RecordingService {
 
     private void convert(Recording recording) {
         try {
-            Converter.Made made = converter.convert(Path.of(recording.base()));
+            Converter.Made made = converter.convert(Path.of(recording.base()), recording.type());
             Vod vod = new Vod(recording.vodId(), recording.streamId(), recording.streamName(), made.file().getFileName().toString(),
                     made.file().toString(), Files.size(made.file()), made.durationMillis(), recording.startedMillis(), Vod.STREAM_VOD);
             vods.add(vod);

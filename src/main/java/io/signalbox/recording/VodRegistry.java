@@ -33,6 +33,11 @@ public class VodRegistry {
         return find(vodId).orElseThrow(() -> new SignalingException(ErrorDefinition.NO_VOD_EXIST, "no VoD " + vodId));
     }
 
+    /** The VoD whose file is named {@code vodName}. */
+    public Optional<Vod> byName(String vodName) {
+        return vods().values().stream().filter(vod -> vod.vodName().equals(vodName)).findFirst();
+    }
+
     /** VoDs newest first, {@code size} of them from {@code offset}. */
     public List<Vod> list(int offset, int size) {
         return vods().values().stream().sorted(Comparator.comparingLong(Vod::creationDate).reversed().thenComparing(Vod::vodId))

@@ -83,9 +83,11 @@ public class TokenVerifier {
 
     /** Judges {@code bearer}, the token of a request that has no session, for {@code action} on {@code stream}. */
     public Verdict judge(Action action, StreamId stream, Optional<String> bearer) {
-        if (!config.requires(action)) {
-            return Verdict.ALLOWED;
-        }
+        return config.requires(action) ? judgeNeeded(action, stream, bearer) : Verdict.ALLOWED;
+    }
+
+    /** As {@link #judge}, for a token needed whatever {@code signalbox.security.token-required} says (a recording's file). */
+    public Verdict judgeNeeded(Action action, StreamId stream, Optional<String> bearer) {
         if (bearer.isEmpty()) {
             return Verdict.UNAUTHENTICATED;
         }

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Publish and play through a real Janus ({@code signalbox.media.backend=janus}) with Ant Media's
@@ -401,24 +403,27 @@ class SfuBroadcastIT {
 
     /**
      * Ant Media's recording call on a stream Ant Media's SDK publishes through Janus: about five
-     * seconds recorded, then stopped; the tracks become one WebM (ffprobe finds VP8 video and Opus
-     * audio, as long as was recorded), kept as a VoD that is listed and announced by vodReady, and
-     * deleted with its file; no track file is left. Refusals change nothing, each by its name.
+     * seconds recorded, then stopped; the tracks become one file of the type asked for (ffprobe
+     * finds VP8 and Opus in a WebM, H.264 and AAC in an MP4, as long as was recorded), kept as a
+     * VoD that is listed and announced by vodReady, served with ranges to a player of the stream
+     * and decoded by a {@code <video>}, and deleted with its file; no track file is left.
+     * Refusals change nothing, each by its name.
      */
-    @Test
-    void antMediasRecordingCallRecordsAStreamIntoAVodAnnouncedByVodReady() throws Exception {
-        String s = Ids.unique("sfu-rec");
+    @ParameterizedTest
+    @ValueSource(strings = {"webm", "mp4"})
+    void antMediasRecordingCallRecordsAStreamIntoAVodAnnouncedByVodReady(String type) throws Exception {
+        String s = Ids.unique("sfu-rec-" + type);
         Page publisher = publisher(s);
         String recording = "/rest/v2/broadcasts/" + s + "/recording/";
         assertRestError(Server.request("PUT", recording + "false", "", ADMIN), 409, "not_recording");
-        assertRestError(Server.request("PUT", recording + "true?recordType=mp4", "", ADMIN), 400, "unsupported_record_type");
+        assertRestError(Server.request("PUT", recording + "true?recordType=flv", "", ADMIN), 400, "unsupported_record_type");
         assertRestError(Server.request("PUT", "/rest/v2/broadcasts/" + s + "-none/recording/true", "", ADMIN), 404, "no_stream_exist");
         assertEquals(401, Server.requestWithAuthorization("PUT", recording + "true", "", null).statusCode());
         assertEquals(List.of(), mjrFiles(s), "nothing recorded by a refusal");
 
         long framesBefore = framesSent(publisher, s);
         long startedAt = System.nanoTime();
-        HttpResponse<String> started = Server.request("PUT", recording + "true?recordType=webm", "", ADMIN);
+        HttpResponse<String> started = Server.request("PUT", recording + "true?recordType=" + type, "", ADMIN);
         assertEquals(200, started.statusCode(), started.body());
         String vodId = Server.json(started).getString("dataId");
         assertEquals("started", Server.json(started).getString("message"));
@@ -445,19 +450,64 @@ class SfuBroadcastIT {
 
         JsonObject probed = ffprobe(file);
         List<String> codecs = probed.getJsonArray("streams").stream().map(v -> v.asJsonObject().getString("codec_name")).sorted().toList();
-        assertEquals(List.of("opus", "vp8"), codecs, probed::toString);
+        assertEquals(type.equals("mp4") ? List.of("aac", "h264") : List.of("opus", "vp8"), codecs, probed::toString);
+        assertTrue(file.getFileName().toString().endsWith("." + type), file::toString);
         double duration = Double.parseDouble(probed.getJsonObject("format").getString("duration"));
-        System.out.printf("SfuBroadcastIT: recorded %.2f s between the calls; the file lasts %.2f s%n", recordedSeconds, duration);
+        System.out.printf("SfuBroadcastIT: recorded %.2f s between the calls; the %s file lasts %.2f s%n", recordedSeconds, type, duration);
         assertEquals(recordedSeconds, duration, 1.0, "the file lasts as long as was recorded");
         assertEquals(duration * 1000, vod.getJsonNumber("duration").doubleValue(), 50);
         assertEquals(List.of(), mjrFiles(s), "the track files are gone once converted");
+
+        // The file, at Ant Media's path, to a player of the stream (a play token), with ranges; to nobody else.
+        String url = "/streams/" + vod.getString("vodName");
+        String token = "?token=" + playToken(s);
+        assertEquals(401, fetch(url, null).statusCode());
+        assertEquals(403, fetch(url + "?token=" + playToken(s + "-other"), null).statusCode());
+        byte[] bytes = Files.readAllBytes(file);
+        HttpResponse<byte[]> whole = fetch(url + token, null);
+        assertEquals(200, whole.statusCode());
+        assertEquals("video/" + type, whole.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertTrue(java.util.Arrays.equals(bytes, whole.body()), "the whole file");
+        HttpResponse<byte[]> part = fetch(url + token, "bytes=100-199");
+        assertEquals(206, part.statusCode());
+        assertEquals("bytes 100-199/" + bytes.length, part.headers().firstValue("Content-Range").orElse(""));
+        assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(bytes, 100, 200), part.body()), "bytes 100 to 199");
+        assertEquals(416, fetch(url + token, "bytes=" + bytes.length + "-").statusCode());
+        for (String outside : List.of("/streams/..%2F..%2F..%2Fetc%2Fpasswd", "/streams/../../pom.xml", "/streams/", "/streams/" + s + ".webm")) {
+            HttpResponse<byte[]> refused = fetch(outside + token, null);
+            assertTrue(refused.statusCode() == 404 || refused.statusCode() == 400, outside + " answered " + refused.statusCode());
+        }
+        // A <video> in Chromium plays it from its URL, seeking through ranges, and decodes its frames.
+        Page viewer = browsers.open("/");
+        pages.add(viewer);
+        viewer.evaluate("src => { const v = document.createElement('video'); v.id = 'vod'; v.muted = true; v.src = src;"
+                + " document.body.appendChild(v); v.play(); }", Server.http(url + token).toString());
+        SfuPages.awaitInPage(viewer, "async () => { const v = document.getElementById('vod');"
+                + " return v.getVideoPlaybackQuality().totalVideoFrames > 30 && v.videoWidth > 0; }", null, Duration.ofSeconds(30));
 
         HttpResponse<String> deleted = Server.delete("/rest/v2/vods/" + vodId);
         assertEquals(200, deleted.statusCode(), deleted.body());
         assertFalse(Files.exists(file), "the file goes with the VoD");
         assertRestError(Server.get("/rest/v2/vods/" + vodId), 404, "no_vod_exist");
+        assertEquals(404, fetch(url + token, null).statusCode(), "the file is gone with its VoD");
         publisher.evaluate("s => window.ams.stop(s)", s);
         publisher.waitForFunction("() => window.amsEvents.includes('publish_finished')");
+    }
+
+    private static String playToken(String s) {
+        return TestKeys.sign(TestKeys.claims(c -> {
+            c.setClaim("type", "play");
+            c.setClaim("streamId", s);
+        }));
+    }
+
+    /** A GET of {@code path} on the server, with a {@code Range} header when one is given; the body as bytes. */
+    private static HttpResponse<byte[]> fetch(String path, String range) throws IOException, InterruptedException {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(Server.http(path)).timeout(Duration.ofSeconds(10));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The video frames {@code s}'s publisher has sent, as its connection counts them. */
