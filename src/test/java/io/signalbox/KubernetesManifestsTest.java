@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -263,6 +264,30 @@ class KubernetesManifestsTest {
     /** The environment variable MicroProfile Config maps to {@code key}. */
     static String environmentName(String key) {
         return key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /**
+     * The recording folder is one ReadWriteMany claim, mounted where the ConfigMap says in the
+     * Signalbox pods and in the Janus pod, which runs as Liberty's user so Signalbox may delete
+     * what Janus writes.
+     */
+    @Test
+    void janusAndSignalboxShareTheRecordingFolder() {
+        String folder = configMap().getData().get("SIGNALBOX_RECORDING_DIRECTORY");
+        PersistentVolumeClaim claim = get("signalbox-recordings", PersistentVolumeClaim.class);
+        assertEquals(List.of("ReadWriteMany"), claim.getSpec().getAccessModes());
+        Deployment janus = get("signalbox-janus", Deployment.class);
+        for (Deployment deployment : List.of(deployment(), janus)) {
+            var pod = deployment.getSpec().getTemplate().getSpec();
+            String volume = pod.getVolumes().stream().filter(v -> v.getPersistentVolumeClaim() != null
+                    && claim.getMetadata().getName().equals(v.getPersistentVolumeClaim().getClaimName()))
+                    .findFirst().orElseThrow(() -> new AssertionError(deployment.getMetadata().getName() + " mounts no recordings claim")).getName();
+            assertTrue(pod.getContainers().get(0).getVolumeMounts().stream()
+                    .anyMatch(m -> m.getName().equals(volume) && m.getMountPath().equals(folder)),
+                    deployment.getMetadata().getName() + " mounts the claim at " + folder);
+        }
+        assertEquals(1001L, janus.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser());
+        assertEquals(0L, janus.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsGroup());
     }
 
     private static int libertyHttpPort() throws IOException {

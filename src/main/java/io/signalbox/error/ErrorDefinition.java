@@ -73,6 +73,8 @@ public enum ErrorDefinition {
             "The stream records already; stop its recording first."),
     NOT_RECORDING("not_recording", Side.SERVER,
             "The stream does not record now."),
+    INSUFFICIENT_STORAGE("insufficient_storage", Side.SERVER,
+            "The recording folder has less free space than the server keeps; no recording starts until there is more."),
     NO_VOD_EXIST("no_vod_exist", Side.SERVER,
             "There is no VoD with this id."),
     NODE_DRAINING("node_draining", Side.SERVER,

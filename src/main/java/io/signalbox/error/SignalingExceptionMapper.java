@@ -24,6 +24,7 @@ public class SignalingExceptionMapper implements ExceptionMapper<SignalingExcept
             Map.entry(ErrorDefinition.MEDIA_SERVER_UNAVAILABLE, Response.Status.SERVICE_UNAVAILABLE),
             Map.entry(ErrorDefinition.NODE_DRAINING, Response.Status.SERVICE_UNAVAILABLE),
             Map.entry(ErrorDefinition.NO_VOD_EXIST, Response.Status.NOT_FOUND),
+            Map.entry(ErrorDefinition.INSUFFICIENT_STORAGE, Response.Status.SERVICE_UNAVAILABLE),
             Map.entry(ErrorDefinition.ALREADY_RECORDING, Response.Status.CONFLICT),
             Map.entry(ErrorDefinition.NOT_RECORDING, Response.Status.CONFLICT));
 

@@ -52,11 +52,39 @@ public class RecordingConfig {
         return publicFiles;
     }
 
-    /** Stops the deployment at start, naming the key, when the timeout is not positive. */
+    /**
+     * What a stream records from its first frame when its registration does not say (Ant Media's
+     * {@code mp4Enabled} and {@code webMEnabled} of 0): {@code none}, {@code mp4} or {@code webm}.
+     */
+    @Inject
+    @ConfigProperty(name = "signalbox.recording.default", defaultValue = "none")
+    String defaultType;
+
+    /** The free space the folder keeps: below it no recording starts, and those under way are stopped and kept. */
+    @Inject
+    @ConfigProperty(name = "signalbox.recording.min-free-megabytes", defaultValue = "1024")
+    long minFreeMegabytes;
+
+    /** Stops the deployment at start, naming the key, when a setting is out of its range. */
     void validateAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (convertTimeoutSeconds <= 0) {
             throw new IllegalArgumentException("signalbox.recording.convert-timeout-seconds must be positive, not " + convertTimeoutSeconds);
         }
+        if (!java.util.List.of("none", "mp4", "webm").contains(defaultType)) {
+            throw new IllegalArgumentException("signalbox.recording.default is none, mp4 or webm, not " + defaultType);
+        }
+        if (minFreeMegabytes < 0) {
+            throw new IllegalArgumentException("signalbox.recording.min-free-megabytes must not be negative, not " + minFreeMegabytes);
+        }
+    }
+
+    /** The type a stream records from its first frame when its registration does not say; empty: none. */
+    java.util.Optional<String> defaultType() {
+        return "none".equals(defaultType) ? java.util.Optional.empty() : java.util.Optional.of(defaultType);
+    }
+
+    long minFreeBytes() {
+        return minFreeMegabytes * 1024 * 1024;
     }
 
     /** The folder, absolute (a relative one is taken from the server's working directory). */

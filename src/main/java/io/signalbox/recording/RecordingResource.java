@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -42,19 +41,15 @@ public class RecordingResource {
     public void record(@PathParam("streamId") String streamId, @PathParam("status") String status,
             @QueryParam("recordType") String recordType, @Suspended AsyncResponse response) {
         StreamId stream = new StreamId(streamId);
-        CompletableFuture<Recording> done;
-        if ("true".equals(status)) {
-            done = recordings.start(stream, recordType == null || recordType.isEmpty() ? RecordingService.MP4 : recordType);
-        } else if ("false".equals(status)) {
-            done = recordings.stop(stream);
-        } else {
+        if (!"true".equals(status) && !"false".equals(status)) {
             throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "the recording status is true or false, not " + status);
         }
-        done.whenComplete((recording, failure) -> {
+        String type = recordType == null || recordType.isEmpty() ? RecordingService.MP4 : recordType;
+        recordings.set(stream, type, "true".equals(status)).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 response.resume(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
             } else {
-                response.resume(new Result(true, "true".equals(status) ? "started" : "stopped", recording.vodId()));
+                response.resume(new Result(true, outcome.message(), outcome.vodId()));
             }
         });
     }

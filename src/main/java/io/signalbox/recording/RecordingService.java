@@ -13,9 +13,12 @@ import io.signalbox.stream.Broadcast;
 import io.signalbox.stream.StreamDetails;
 import io.signalbox.stream.StreamEvent;
 import io.signalbox.stream.StreamId;
+import io.signalbox.stream.StreamRegistry;
 import io.signalbox.stream.StreamService;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -30,10 +33,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -58,6 +64,10 @@ public class RecordingService {
     public record Order(String stream, String base) {
     }
 
+    /** What Ant Media's recording call did: its message, and the VoD the recording becomes (none for a stream not live). */
+    public record Outcome(String message, String vodId) {
+    }
+
     @Inject
     SharedMaps maps;
 
@@ -80,25 +90,126 @@ public class RecordingService {
     VodRegistry vods;
 
     @Inject
+    StreamRegistry registry;
+
+    @Inject
     Event<StreamEvent> happened;
 
     @Inject
-    MetricRegistry registry;
+    MetricRegistry metrics;
 
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private Converter converter;
+    private ScheduledFuture<?> watching;
     private Counter converted;
     private Counter failed;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         calls.on(OPERATION, this::recordHere);
         converter = new Converter(config);
-        converted = registry.counter(Metadata.builder().withName("signalbox.recordings.converted")
+        converted = metrics.counter(Metadata.builder().withName("signalbox.recordings.converted")
                 .withDescription("Recordings turned into a VoD file").build());
-        failed = registry.counter(Metadata.builder().withName("signalbox.recordings.failed")
+        failed = metrics.counter(Metadata.builder().withName("signalbox.recordings.failed")
                 .withDescription("Recordings whose conversion failed or took too long; their track files are kept").build());
+        watching = scheduler.scheduleWithFixedDelay(this::watchFloor, 10, 10, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        if (watching != null) {
+            watching.cancel(false);
+        }
+    }
+
+    /**
+     * Ant Media's recording call: on a live stream, starts ({@code on}) or stops its recording; on
+     * a registered stream that is not live, sets whether it records as {@code type} once it is
+     * (its {@code mp4Enabled} or {@code webMEnabled}); no_stream_exist when it is neither.
+     */
+    public CompletableFuture<Outcome> set(StreamId stream, String type, boolean on) {
+        requireType(type);
+        requireMediaServer(stream);
+        if (streams.broadcast(stream).isEmpty()) {
+            registry.recordSetting(stream, type, on ? 1 : -1);
+            return CompletableFuture.completedFuture(new Outcome(on ? "records from its first frame once live" : "does not record once live", null));
+        }
+        return on ? start(stream, type).thenApply(r -> new Outcome("started", r.vodId()))
+                : stop(stream).thenApply(r -> new Outcome("stopped", r.vodId()));
+    }
+
+    /**
+     * What {@code registration} (none: an unregistered stream) records from its first frame:
+     * {@code mp4} or {@code webm} when its setting for that type is 1, else the server's default
+     * type unless its setting for that type is -1; empty: nothing.
+     */
+    static Optional<String> typeToRecord(Optional<StreamRegistry.Registration> registration, Optional<String> serverDefault) {
+        if (registration.map(r -> r.mp4Enabled() == 1).orElse(false)) {
+            return Optional.of(MP4);
+        }
+        if (registration.map(r -> r.webMEnabled() == 1).orElse(false)) {
+            return Optional.of(WEBM);
+        }
+        return serverDefault.filter(type -> registration.map(r -> r.recordSetting(type) != -1).orElse(true));
+    }
+
+    /** A stream whose media began to flow records from its first frame when its registration, or the server, says so. */
+    void live(@Observes StreamEvent event) {
+        if (!(event instanceof StreamEvent.Live) || !media.forwards()) {
+            return;
+        }
+        Optional<String> type = typeToRecord(registry.find(event.stream()), config.defaultType());
+        if (type.isEmpty() || recording(event.stream())) {
+            return;
+        }
+        try {
+            start(event.stream(), type.get()).whenComplete((recording, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.WARNING, "recording " + event.stream() + " from its first frame failed: " + failure.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "recording " + event.stream() + " from its first frame failed: " + e.getMessage());
+        }
+    }
+
+    /** Below the free-space floor, every recording under way is stopped, and kept. */
+    private void watchFloor() {
+        try {
+            if (recordings().isEmpty() || !floor().below()) {
+                return;
+            }
+            for (String stream : List.copyOf(recordings().keySet())) {
+                LOG.log(Level.WARNING, "{0} is below its free-space floor: stopping the recording of {1}", config.directory(), stream);
+                try {
+                    stop(new StreamId(stream));
+                } catch (SignalingException e) {
+                    // stopped meanwhile
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "watching the recording folder's free space failed; again in 10 s", e);
+        }
+    }
+
+    private DiskFloor floor() {
+        return new DiskFloor(config.directory(), config.minFreeBytes());
+    }
+
+    private static void requireType(String type) {
+        if (!WEBM.equals(type) && !MP4.equals(type)) {
+            throw new SignalingException(ErrorDefinition.UNSUPPORTED_RECORD_TYPE, "recordType " + type + " is neither webm nor mp4");
+        }
+    }
+
+    private void requireMediaServer(StreamId stream) {
+        if (!media.forwards()) {
+            throw new SignalingException(ErrorDefinition.MEDIA_SERVER_REQUIRED, "no media server records " + stream + " under mesh");
+        }
     }
 
     private Map<String, Recording> recordings() {
@@ -113,18 +224,15 @@ public class RecordingService {
     /**
      * Starts recording live {@code stream} as {@code type}: media_server_required under mesh,
      * unsupported_record_type for another type than webm or mp4, no_stream_exist when it is not live,
-     * already_recording when it records already.
+     * insufficient_storage below the folder's free-space floor, already_recording when it records already.
      */
     public CompletableFuture<Recording> start(StreamId stream, String type) {
-        if (!WEBM.equals(type) && !MP4.equals(type)) {
-            throw new SignalingException(ErrorDefinition.UNSUPPORTED_RECORD_TYPE, "recordType " + type + " is neither webm nor mp4");
-        }
-        if (!media.forwards()) {
-            throw new SignalingException(ErrorDefinition.MEDIA_SERVER_REQUIRED, "no media server records " + stream + " under mesh");
-        }
+        requireType(type);
+        requireMediaServer(stream);
         Broadcast broadcast = streams.broadcast(stream)
                 .orElseThrow(() -> new SignalingException(ErrorDefinition.NO_STREAM_EXIST, "nobody publishes " + stream));
         Path directory = directory();
+        floor().require("no recording of " + stream + " starts");
         long now = System.currentTimeMillis();
         String vodId = UUID.randomUUID().toString();
         String base = directory.resolve(stream.value() + "-" + STAMP.format(Instant.ofEpochMilli(now)) + "-" + vodId.substring(0, 8)).toString();

@@ -31,7 +31,7 @@ import java.util.UUID;
 public class BroadcastResource {
     /** The body of {@code POST create}; an absent streamId is generated. */
     public record CreateRequest(String streamId, String name, List<EncoderSetting> encoderSettingsList, String metaData,
-            String listenerHookURL) {
+            String listenerHookURL, Integer mp4Enabled, Integer webMEnabled) {
     }
 
     /** Ant Media's result shape for operations that return no object. */
@@ -78,7 +78,8 @@ public class BroadcastResource {
         String id = request.streamId() == null || request.streamId().isEmpty()
                 ? UUID.randomUUID().toString() : request.streamId();
         return view(registry.register(new StreamRegistry.Registration(new StreamId(id), request.name(),
-                request.encoderSettingsList(), request.metaData(), request.listenerHookURL())));
+                request.encoderSettingsList(), request.metaData(), request.listenerHookURL(),
+                request.mp4Enabled() == null ? 0 : request.mp4Enabled(), request.webMEnabled() == null ? 0 : request.webMEnabled())));
     }
 
     /** Ant Media's update: each of {@code name}, {@code metaData} and {@code listenerHookURL} given replaces the stored one. */
@@ -159,7 +160,8 @@ public class BroadcastResource {
 
     private RegisteredStream view(StreamRegistry.Registration r) {
         String status = streams.broadcast(r.stream()).isPresent() ? "broadcasting" : "created";
-        return new RegisteredStream(r.stream().value(), r.name(), status, r.encoderSettings(), r.metaData(), r.listenerHookURL());
+        return new RegisteredStream(r.stream().value(), r.name(), status, r.encoderSettings(), r.metaData(), r.listenerHookURL(),
+                r.mp4Enabled(), r.webMEnabled());
     }
 
     private CreateRequest parse(String body) {

@@ -28,13 +28,35 @@ public class StreamRegistry {
      * there), and its own encoder ladder.
      */
     public record Registration(StreamId stream, String name, List<EncoderSetting> encoderSettings, String metaData,
-            String listenerHookURL) implements Serializable {
+            String listenerHookURL, int mp4Enabled, int webMEnabled) implements Serializable {
 
         public Registration {
             name = name == null ? "" : name;
             encoderSettings = encoderSettings == null ? List.of() : List.copyOf(encoderSettings);
             metaData = metaData == null ? "" : metaData;
             listenerHookURL = listenerHookURL == null ? "" : requireHookUrl(listenerHookURL);
+            requireRecordSetting("mp4Enabled", mp4Enabled);
+            requireRecordSetting("webMEnabled", webMEnabled);
+        }
+
+        public Registration(StreamId stream, String name, List<EncoderSetting> encoderSettings, String metaData, String listenerHookURL) {
+            this(stream, name, encoderSettings, metaData, listenerHookURL, 0, 0);
+        }
+
+        /** Ant Media's {@code mp4Enabled} or {@code webMEnabled} for {@code type}: 1 records it, -1 does not, 0 follows the server. */
+        public int recordSetting(String type) {
+            return "webm".equals(type) ? webMEnabled : mp4Enabled;
+        }
+
+        Registration withRecordSetting(String type, int setting) {
+            return new Registration(stream, name, encoderSettings, metaData, listenerHookURL,
+                    "webm".equals(type) ? mp4Enabled : setting, "webm".equals(type) ? setting : webMEnabled);
+        }
+    }
+
+    private static void requireRecordSetting(String name, int value) {
+        if (value < -1 || value > 1) {
+            throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, name + " is 1 (record), -1 (do not) or 0 (as the server does), not " + value);
         }
     }
 
@@ -68,9 +90,21 @@ public class StreamRegistry {
         Registration updated = registrations().computeIfPresent(stream.value(), (id, r) -> new Registration(stream,
                 change.name() != null ? change.name() : r.name(), r.encoderSettings(),
                 change.metaData() != null ? change.metaData() : r.metaData(),
-                change.listenerHookURL() != null ? change.listenerHookURL() : r.listenerHookURL()));
+                change.listenerHookURL() != null ? change.listenerHookURL() : r.listenerHookURL(), r.mp4Enabled(), r.webMEnabled()));
         if (updated == null) {
             throw new SignalingException(ErrorDefinition.NO_STREAM_EXIST, stream + " is not registered");
+        }
+        return updated;
+    }
+
+    /**
+     * Sets whether registered {@code stream} records as {@code type} once it is live (Ant Media's
+     * recording call on a broadcast that is not live); no_stream_exist when it is not registered.
+     */
+    public Registration recordSetting(StreamId stream, String type, int setting) {
+        Registration updated = registrations().computeIfPresent(stream.value(), (id, r) -> r.withRecordSetting(type, setting));
+        if (updated == null) {
+            throw new SignalingException(ErrorDefinition.NO_STREAM_EXIST, stream + " is neither live nor registered");
         }
         return updated;
     }

@@ -33,7 +33,7 @@ class AdminRestIT {
         JsonObject expected = Json.createObjectBuilder().add("streamId", s).add("name", "Town hall")
                 .add("status", "created")
                 .add("encoderSettingsList", Json.createReader(new java.io.StringReader(LADDER)).readArray())
-                .add("metaData", "").add("listenerHookURL", "").build();
+                .add("metaData", "").add("listenerHookURL", "").add("mp4Enabled", 0).add("webMEnabled", 0).build();
         assertEquals(expected, Server.json(created));
         assertEquals(expected, Server.json(Server.get("/rest/v2/broadcasts/" + s)));
         assertTrue(Server.getJson("/rest/v2/broadcasts/list/0/1000").asJsonArray().contains(expected));
@@ -65,7 +65,7 @@ class AdminRestIT {
     @ParameterizedTest
     @ValueSource(strings = {"not json", "[]", "{\"streamId\":5}", "{\"encoderSettingsList\":{}}",
         "{\"encoderSettingsList\":[{\"height\":-3,\"videoBitrate\":1,\"audioBitrate\":1}]}",
-        "{\"encoderSettingsList\":[{\"height\":720}]}"})
+        "{\"encoderSettingsList\":[{\"height\":720}]}", "{\"mp4Enabled\":2}", "{\"webMEnabled\":\"yes\"}"})
     void aBadBroadcastBodyIs400InvalidMessage(String body) {
         assertRestError(Server.post("/rest/v2/broadcasts/create", body), 400, "invalid_message");
     }

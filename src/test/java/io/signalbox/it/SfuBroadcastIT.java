@@ -494,6 +494,40 @@ class SfuBroadcastIT {
         publisher.waitForFunction("() => window.amsEvents.includes('publish_finished')");
     }
 
+    /**
+     * Ant Media's recording call on a registered stream that is not live sets its webMEnabled: the
+     * stream records from its first frame once published, until its publisher stops, and the
+     * recording is converted and announced as any other.
+     */
+    @Test
+    void aRegisteredStreamSetToRecordRecordsFromItsFirstFrameUntilItsPublisherStops() throws Exception {
+        String s = Ids.unique("sfu-rec-first");
+        assertEquals(200, Server.post("/rest/v2/broadcasts/create", "{\"streamId\":\"" + s + "\"}").statusCode());
+        try {
+            HttpResponse<String> set = Server.request("PUT", "/rest/v2/broadcasts/" + s + "/recording/true?recordType=webm", "", ADMIN);
+            assertEquals(200, set.statusCode(), set.body());
+            assertFalse(Server.json(set).containsKey("dataId"), "no recording yet: " + set.body());
+            assertEquals(1, Server.getJson("/rest/v2/broadcasts/" + s).asJsonObject().getInt("webMEnabled"));
+            assertEquals(List.of(), mjrFiles(s));
+            Page publisher = publisher(s);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> !mjrFiles(s).isEmpty());
+            long framesBefore = framesSent(publisher, s);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> framesSent(publisher, s) >= framesBefore + 60);
+            publisher.evaluate("s => window.ams.stop(s)", s);
+            publisher.waitForFunction("() => window.amsEvents.includes('publish_finished')");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !hooks.requests(h -> s.equals(h.field("id")) && "vodReady".equals(h.field("action"))).isEmpty());
+            String vodId = hooks.requests(h -> s.equals(h.field("id")) && "vodReady".equals(h.field("action"))).get(0).field("vodId");
+            JsonObject vod = Server.getJson("/rest/v2/vods/" + vodId).asJsonObject();
+            assertTrue(vod.getString("vodName").endsWith(".webm"), vod::toString);
+            assertTrue(vod.getJsonNumber("duration").longValue() >= 2000, "at least the 60 frames awaited: " + vod);
+            assertEquals(List.of(), mjrFiles(s));
+            assertEquals(200, Server.delete("/rest/v2/vods/" + vodId).statusCode());
+        } finally {
+            Server.delete("/rest/v2/broadcasts/" + s);
+        }
+    }
+
     private static String playToken(String s) {
         return TestKeys.sign(TestKeys.claims(c -> {
             c.setClaim("type", "play");
