@@ -43,7 +43,11 @@ final class Converter {
         Path video = null;
         Path audio = null;
         for (Path track : tracks) {
-            boolean isVideo = track.getFileName().toString().contains("-video-");
+            String name = track.getFileName().toString();
+            if (!name.contains("-video-") && !name.contains("-audio-")) {
+                continue; // a data channel's messages (-data-): not media, deleted with the rest
+            }
+            boolean isVideo = name.contains("-video-");
             Path out = Path.of(track.toString().replaceFirst("\\.mjr$", isVideo ? ".video.webm" : ".audio.opus"));
             run(deadline, base, config.janusPpRec(), track.toString(), out.toString());
             made.add(out);
@@ -66,9 +70,16 @@ final class Converter {
         }
         mux.add(file.toString());
         run(deadline, base, mux.toArray(String[]::new));
+        // ffprobe's standard output is the number alone; what it says of damaged frames (a recording
+        // starts before the next key frame) goes to its standard error.
         String duration = run(deadline, base, config.ffprobe(), "-v", "error", "-show_entries", "format=duration", "-of",
                 "default=noprint_wrappers=1:nokey=1", file.toString()).trim();
-        long millis = Math.round(Double.parseDouble(duration) * 1000);
+        long millis;
+        try {
+            millis = Math.round(Double.parseDouble(duration) * 1000);
+        } catch (NumberFormatException e) {
+            throw new IOException("ffprobe gave no duration for " + file.getFileName() + ": " + tail(duration));
+        }
         for (Path done : Stream.concat(tracks.stream(), made.stream()).toList()) {
             Files.deleteIfExists(done);
         }
@@ -84,25 +95,34 @@ final class Converter {
         }
     }
 
-    /** Runs {@code command} until {@code deadline}; returns its standard output, or fails with the end of its output. */
+    /**
+     * Runs {@code command} until {@code deadline}; returns its standard output, or fails with the
+     * end of its standard error.
+     */
     private static String run(long deadline, Path base, String... command) throws IOException, InterruptedException {
         Path output = Files.createTempFile(base.getParent(), base.getFileName() + ".", ".out");
+        Path errors = Files.createTempFile(base.getParent(), base.getFileName() + ".", ".err");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
             long left = Math.max(0, deadline - System.nanoTime());
             if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(command[0] + " did not finish within the conversion's time limit");
             }
-            String text = Files.readString(output);
             if (process.exitValue() != 0) {
-                throw new IOException(command[0] + " failed (" + process.exitValue() + "): " + tail(text));
+                throw new IOException(command[0] + " failed (" + process.exitValue() + "): " + tail(text(errors)));
             }
-            LOG.log(Level.DEBUG, "{0}: {1}", command[0], tail(text));
-            return text;
+            LOG.log(Level.DEBUG, "{0}: {1}", command[0], tail(text(errors)));
+            return text(output);
         } finally {
             Files.deleteIfExists(output);
+            Files.deleteIfExists(errors);
         }
+    }
+
+    /** A command's output as text, whatever bytes it wrote. */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String tail(String text) {

@@ -161,6 +161,8 @@ class AdminRestIT {
                     Server.getJson("/rest/v2/broadcasts/total-broadcast-statistics"));
         }
         assertRestError(Server.get("/rest/v2/broadcasts/" + tag + "-a/webrtc-client-stats/0/10"), 501, "media_server_required");
+        assertRestError(Server.request("PUT", "/rest/v2/broadcasts/" + tag + "-a/recording/true", "", TestKeys.caller("a", "admin")),
+                501, "media_server_required");
         assertRestError(Server.get("/rest/v2/broadcasts/" + tag + "-none/broadcast-statistics"), 404, "no_stream_exist");
         assertRestError(Server.get("/rest/v2/broadcasts/bad%20id/broadcast-statistics"), 400, "invalidStreamName");
         Server.delete("/rest/v2/broadcasts/" + tag + "-a");

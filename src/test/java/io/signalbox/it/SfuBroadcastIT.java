@@ -339,7 +339,7 @@ class SfuBroadcastIT {
     }
 
     @Test
-    void whenJanusDiesMidBroadcastEveryoneIsToldAndBothSdksPublishAndPlayAgainOnceItIsBack() throws Exception {
+    void whenJanusDiesMidBroadcastEveryoneIsToldItsRecordingIsKeptAndBothSdksPublishAndPlayAgainOnceItIsBack() throws Exception {
         String s = Ids.unique("sfu-crash");
         Page publisher = publisher(s);
         Page player = player(s);
@@ -347,6 +347,10 @@ class SfuBroadcastIT {
         String t = Ids.unique("sfu-crash-sdk");
         Page[] sdk = browsers.broadcast(t, 1);
         pages.addAll(List.of(sdk));
+        // s records when Janus dies: what Janus wrote is converted and kept.
+        assertEquals(200, Server.request("PUT", "/rest/v2/broadcasts/" + s + "/recording/true?recordType=webm", "", ADMIN).statusCode());
+        long framesBefore = framesSent(publisher, s);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> framesSent(publisher, s) >= framesBefore + 60);
 
         janus.kill();
         publisher.waitForFunction("() => window.amsEvents.includes('publish_finished')");
@@ -355,6 +359,13 @@ class SfuBroadcastIT {
         sdk[1].waitForFunction("() => window.demo.events.includes('play_finished')");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Server.registries().getInt("publishedStreams") == 0 && mediaHandles() == 0);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !hooks.requests(h -> s.equals(h.field("id")) && "vodReady".equals(h.field("action"))).isEmpty());
+        String vodId = hooks.requests(h -> s.equals(h.field("id")) && "vodReady".equals(h.field("action"))).get(0).field("vodId");
+        JsonObject cut = Server.getJson("/rest/v2/vods/" + vodId).asJsonObject();
+        assertTrue(cut.getJsonNumber("duration").longValue() >= 1500, "the 60 frames before Janus died, at least: " + cut);
+        assertEquals(List.of(), mjrFiles(s), "converted, the tracks are gone");
+        assertEquals(200, Server.delete("/rest/v2/vods/" + vodId).statusCode());
 
         janus.startJanus();
         awaitMedia(true);
