@@ -35,6 +35,8 @@ class SfuClusterIT {
     private static final int NETWORK_A = 8;
     private static final int NETWORK_B = 10;
     private static final String MEMBERS = "127.0.0.1:5821,127.0.0.1:5822";
+    /** One recording folder for both nodes and both Janus servers, as the shared claim in k8s/ is. */
+    private static final java.nio.file.Path RECORDINGS = java.nio.file.Path.of("target", "recordings-cluster").toAbsolutePath();
     private static JanusServer janusA;
     private static JanusServer janusB;
     private static LibertyNode a;
@@ -62,6 +64,7 @@ class SfuClusterIT {
                 "SIGNALBOX_CLUSTER_NAME", "signalbox-sfu-it", "SIGNALBOX_CLUSTER_MEMBERS", MEMBERS,
                 "SIGNALBOX_CLUSTER_PORT", String.valueOf(hazelcastPort), "SIGNALBOX_WHIP_CONNECT_TIMEOUT_SECONDS", "5"));
         env.putAll(JanusServer.environment(network));
+        env.put("SIGNALBOX_RECORDING_DIRECTORY", RECORDINGS.toString());
         return env;
     }
 
@@ -179,6 +182,12 @@ class SfuClusterIT {
         });
     }
 
+    private static java.net.http.HttpResponse<String> send(String method, LibertyNode node, String path, String token) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + node.httpPort + path)).header("Authorization", "Bearer " + token)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     private static java.net.http.HttpResponse<String> delete(String url, String token) throws Exception {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).DELETE();
         if (token != null) {
@@ -262,6 +271,34 @@ class SfuClusterIT {
         // Each node holds its publisher's feed and its viewer's subscription, on two Janus servers.
         assertEquals(2, SfuPages.mediaHandlesAt(a.httpPort), "node A's handles");
         assertEquals(2, SfuPages.mediaHandlesAt(b.httpPort), "node B's handles");
+
+        // A recording asked through node A of t, published through node B (B asks its Janus), is
+        // listed and its file served by both nodes: the VoD registry is shared, and the folder is
+        // one on this machine, as the shared claim is in k8s/.
+        String admin = TestKeys.caller("admin", "admin");
+        java.net.http.HttpResponse<String> started = send("PUT", a, "/rest/v2/broadcasts/" + t + "/recording/true?recordType=webm", admin);
+        assertEquals(200, started.statusCode(), started.body());
+        String vodId = Server.json(started).getString("dataId");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> ((Number) publisherOfT.evaluate(
+                "async t => { let n = 0; (await window.ams.remotePeerConnection[t].getStats()).forEach(r => {"
+                + " if (r.type === 'outbound-rtp' && r.kind === 'video') n += r.framesSent || 0; }); return n; }", t)).longValue() > 90);
+        assertEquals(200, send("PUT", a, "/rest/v2/broadcasts/" + t + "/recording/false", admin).statusCode());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> send("GET", b, "/rest/v2/vods/" + vodId, admin).statusCode() == 200);
+        JsonObject vod = Server.json(send("GET", b, "/rest/v2/vods/" + vodId, admin));
+        assertEquals(vod, Server.json(send("GET", a, "/rest/v2/vods/" + vodId, admin)));
+        String play = TestKeys.sign(TestKeys.claims(c -> {
+            c.setClaim("type", "play");
+            c.setClaim("streamId", t);
+        }));
+        for (LibertyNode node : List.of(a, b)) {
+            java.net.http.HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + node.httpPort + "/streams/" + vod.getString("vodName") + "?token=" + play)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, file.statusCode(), "node " + node.name);
+            assertEquals(vod.getJsonNumber("fileSize").longValue(), file.body().length, "node " + node.name);
+        }
+        assertEquals(200, send("DELETE", b, "/rest/v2/vods/" + vodId, admin).statusCode());
 
         publisherOfT.evaluate("t => window.ams.stop(t)", t);
         publisherOfT.waitForFunction("() => window.amsEvents.includes('publish_finished')");
