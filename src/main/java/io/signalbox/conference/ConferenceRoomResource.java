@@ -6,13 +6,13 @@ import io.signalbox.json.StrictJson;
 import io.signalbox.room.RoomId;
 import io.signalbox.room.RoomRegistry;
 import io.signalbox.room.RoomService;
+import io.signalbox.stream.BroadcastResource;
 import io.signalbox.stream.StreamDetails;
 import io.signalbox.stream.StreamId;
 import io.signalbox.stream.StreamService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,10 +51,6 @@ public class ConferenceRoomResource {
     public record RoomInfo(String roomId, Map<String, String> streamDetailsMap, long startDate, long endDate) {
     }
 
-    /** Ant Media's result shape. */
-    public record Result(boolean success, String message) {
-    }
-
     @Inject
     RoomRegistry registry;
 
@@ -76,15 +72,7 @@ public class ConferenceRoomResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public ConferenceRoom create(String body) {
-        ConferenceRoom request;
-        try {
-            request = StrictJson.JSONB.fromJson(body, ConferenceRoom.class);
-        } catch (JsonbException e) {
-            throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "bad conference room body: " + e.getMessage());
-        }
-        if (request == null) {
-            throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "empty body");
-        }
+        ConferenceRoom request = StrictJson.requestBody(body, ConferenceRoom.class, "conference room");
         RoomId room = new RoomId(request.roomId() == null || request.roomId().isEmpty() ? UUID.randomUUID().toString() : request.roomId());
         long now = clock.instant().getEpochSecond();
         long start = request.startDate() == 0 ? now : request.startDate();
@@ -111,12 +99,12 @@ public class ConferenceRoomResource {
     /** Forgets the registration; the streams in the room carry on. */
     @DELETE
     @Path("{room}")
-    public Result delete(@PathParam("room") String room) {
+    public BroadcastResource.Result delete(@PathParam("room") String room) {
         RoomId id = new RoomId(room);
         if (!registry.remove(id)) {
             throw notFound(id);
         }
-        return new Result(true, "deleted");
+        return new BroadcastResource.Result(true, "deleted");
     }
 
     /**
@@ -127,35 +115,35 @@ public class ConferenceRoomResource {
     @Path("{room}/room-info")
     public RoomInfo roomInfo(@PathParam("room") String room, @QueryParam("streamId") String streamId) {
         RoomId id = new RoomId(room);
-        Map<String, String> streamsNow = new LinkedHashMap<>();
-        for (String stream : streamsIn(id)) {
-            if (!stream.equals(streamId)) {
-                streamsNow.put(stream, streams.details(new StreamId(stream)).map(StreamDetails::name).orElse(nameInRoom(id, stream)));
-            }
-        }
+        Map<String, String> streamsNow = streamsIn(id);
+        streamsNow.remove(streamId);
+        // The publisher's own streamName, where the stream is live, before the one it joined with.
+        streamsNow.replaceAll((stream, name) -> streams.details(new StreamId(stream)).map(StreamDetails::name).orElse(name));
         RoomRegistry.Registration registration = registry.find(id).orElse(new RoomRegistry.Registration(id, 0, 0));
         return new RoomInfo(id.value(), streamsNow, registration.startDate(), registration.endDate());
     }
 
-    /** The room's streams: its members (joinRoom), then the feeds that flow into its conference through the media server. */
-    private List<String> streamsIn(RoomId room) {
-        List<String> members = new java.util.ArrayList<>(rooms.members(room).stream().map(m -> m.stream().value()).toList());
+    /**
+     * The room's streams, each with the name it joined with (else its id): its members
+     * (joinRoom), then the feeds that flow into its conference through the media server.
+     */
+    private Map<String, String> streamsIn(RoomId room) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (RoomService.Member member : rooms.members(room)) {
+            String name = member.streamName();
+            named.put(member.stream().value(), name == null || name.isEmpty() ? member.stream().value() : name);
+        }
         conferences.tracks(room.value()).forEach((feed, flowing) -> {
-            if (flowing && !members.contains(feed)) {
-                members.add(feed);
+            if (flowing) {
+                named.putIfAbsent(feed, feed);
             }
         });
-        return members;
-    }
-
-    private String nameInRoom(RoomId room, String stream) {
-        return rooms.members(room).stream().filter(m -> m.stream().value().equals(stream)).map(RoomService.Member::streamName)
-                .filter(name -> name != null && !name.isEmpty()).findFirst().orElse(stream);
+        return named;
     }
 
     private ConferenceRoom view(RoomRegistry.Registration registration) {
         return new ConferenceRoom(registration.room().value(), registration.startDate(), registration.endDate(),
-                streamsIn(registration.room()), streams.forwardsMedia() ? "multitrack" : "legacy");
+                List.copyOf(streamsIn(registration.room()).keySet()), streams.forwardsMedia() ? "multitrack" : "legacy");
     }
 
     private static SignalingException notFound(RoomId room) {

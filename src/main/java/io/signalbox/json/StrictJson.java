@@ -1,5 +1,7 @@
 package io.signalbox.json;
 
+import io.signalbox.error.ErrorDefinition;
+import io.signalbox.error.SignalingException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -23,6 +25,23 @@ public final class StrictJson {
             .withDeserializers(new StrictString(), new StrictInteger(), new StrictBoolean()));
 
     private StrictJson() {
+    }
+
+    /**
+     * A REST call's JSON body as {@code type}: invalid_message, naming {@code what}, when it is
+     * empty or not the documented JSON.
+     */
+    public static <T> T requestBody(String body, Class<T> type, String what) {
+        try {
+            T request = JSONB.fromJson(body, type);
+            if (request == null) {
+                throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "empty body");
+            }
+            return request;
+        } catch (JsonbException | IllegalArgumentException e) {
+            throw new SignalingException(ErrorDefinition.INVALID_MESSAGE,
+                    "bad " + what + " body: " + e.getMessage());
+        }
     }
 
     /**

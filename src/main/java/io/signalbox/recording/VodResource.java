@@ -1,5 +1,6 @@
 package io.signalbox.recording;
 
+import io.signalbox.stream.BroadcastResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,10 +22,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class VodResource {
 
-    /** Ant Media's {@code SimpleStat}. */
-    public record SimpleStat(long number) {
-    }
-
     @Inject
     VodRegistry vods;
 
@@ -39,8 +36,8 @@ public class VodResource {
 
     @GET
     @Path("count")
-    public SimpleStat count() {
-        return new SimpleStat(vods.count());
+    public BroadcastResource.SimpleStat count() {
+        return new BroadcastResource.SimpleStat(vods.count());
     }
 
     @GET
@@ -52,7 +49,7 @@ public class VodResource {
     /** Forgets a VoD and deletes its file. */
     @DELETE
     @Path("{vodId}")
-    public RecordingResource.Result delete(@PathParam("vodId") String vodId) {
+    public BroadcastResource.Result delete(@PathParam("vodId") String vodId) {
         Vod vod = vods.require(vodId);
         java.nio.file.Path file = java.nio.file.Path.of(vod.filePath()).normalize();
         if (!file.startsWith(config.directory())) {
@@ -64,6 +61,6 @@ public class VodResource {
             throw new UncheckedIOException(e);
         }
         vods.remove(vodId);
-        return new RecordingResource.Result(true, "deleted", vodId);
+        return new BroadcastResource.Result(true, "deleted", vodId);
     }
 }

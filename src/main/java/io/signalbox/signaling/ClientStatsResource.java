@@ -1,5 +1,6 @@
 package io.signalbox.signaling;
 
+import io.signalbox.error.AsyncAnswer;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.json.StrictJson;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Ant Media's {@code GET /rest/v2/broadcasts/{streamId}/webrtc-client-stats/{offset}/{size}}
@@ -96,14 +96,9 @@ public class ClientStatsResource {
                 .thenApply(json -> json.isEmpty() ? Optional.<WebRtcClientStats>empty()
                         : Optional.of(WebRtcClientStats.of(subscriber, StrictJson.JSONB.fromJson(json, LegStats.class)))))
                 .toList();
-        CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
-            if (failure != null) {
-                response.resume(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
-            } else {
-                // A viewer gone meanwhile has no figures: left out.
-                response.resume(asked.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
-            }
-        });
+        // A viewer gone meanwhile has no figures: left out.
+        AsyncAnswer.resume(response, CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)),
+                done -> asked.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
     }
 
     /** On the viewer's node and lane: Janus's figures for its subscription to the stream, as JSON; empty when it has none. */

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import io.signalbox.json.StrictJson;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,8 +33,15 @@ public class BroadcastResource {
             String listenerHookURL, Integer mp4Enabled, Integer webMEnabled) {
     }
 
-    /** Ant Media's result shape for operations that return no object. */
-    public record Result(boolean success, String message) {
+    /**
+     * Ant Media's {@code Result}, for operations that return no object: {@code dataId}, when there
+     * is one, names what the operation made (a recording's VoD).
+     */
+    @JsonbPropertyOrder({"success", "message", "dataId"})
+    public record Result(boolean success, String message, String dataId) {
+        public Result(boolean success, String message) {
+            this(success, message, null);
+        }
     }
 
     /** Ant Media's {@code SimpleStat}: one number. */
@@ -74,7 +80,7 @@ public class BroadcastResource {
     @Path("create")
     @Consumes(MediaType.APPLICATION_JSON)
     public RegisteredStream create(String body) {
-        CreateRequest request = parse(body);
+        CreateRequest request = StrictJson.requestBody(body, CreateRequest.class, "broadcast");
         String id = request.streamId() == null || request.streamId().isEmpty()
                 ? UUID.randomUUID().toString() : request.streamId();
         return view(registry.register(new StreamRegistry.Registration(new StreamId(id), request.name(),
@@ -87,7 +93,7 @@ public class BroadcastResource {
     @Path("{streamId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Result update(@PathParam("streamId") String streamId, String body) {
-        StreamRegistry.Change change = parse(body, StreamRegistry.Change.class);
+        StreamRegistry.Change change = StrictJson.requestBody(body, StreamRegistry.Change.class, "broadcast");
         registry.update(new StreamId(streamId), change);
         return new Result(true, "updated");
     }
@@ -162,22 +168,6 @@ public class BroadcastResource {
         String status = streams.broadcast(r.stream()).isPresent() ? "broadcasting" : "created";
         return new RegisteredStream(r.stream().value(), r.name(), status, r.encoderSettings(), r.metaData(), r.listenerHookURL(),
                 r.mp4Enabled(), r.webMEnabled());
-    }
-
-    private CreateRequest parse(String body) {
-        return parse(body, CreateRequest.class);
-    }
-
-    private static <T> T parse(String body, Class<T> type) {
-        try {
-            T request = StrictJson.JSONB.fromJson(body, type);
-            if (request == null) {
-                throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "empty body");
-            }
-            return request;
-        } catch (JsonbException | IllegalArgumentException e) {
-            throw new SignalingException(ErrorDefinition.INVALID_MESSAGE, "bad broadcast body: " + e.getMessage());
-        }
     }
 
     private static SignalingException notFound(StreamId stream) {

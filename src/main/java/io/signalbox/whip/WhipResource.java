@@ -1,5 +1,6 @@
 package io.signalbox.whip;
 
+import io.signalbox.error.AsyncAnswer;
 import io.signalbox.error.ErrorDefinition;
 import io.signalbox.error.SignalingException;
 import io.signalbox.error.SignalingExceptionMapper;
@@ -25,8 +26,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -65,7 +64,7 @@ public class WhipResource {
             return;
         }
         String base = uri.getBaseUri().getRawPath();
-        answer(response, whip.publish(stream, offer), created -> {
+        AsyncAnswer.resume(response, whip.publish(stream, offer), created -> {
             Response.ResponseBuilder made = Response.status(Response.Status.CREATED)
                     .header(HttpHeaders.LOCATION, base + stream.value() + "/" + created.session().value())
                     .header(HttpHeaders.ETAG, created.etag())
@@ -87,7 +86,7 @@ public class WhipResource {
         if (refused(stream, authorization, response)) {
             return;
         }
-        answer(response, whip.patch(stream, new SessionId(session), ifMatch, fragment), patched -> patched.fragment() == null
+        AsyncAnswer.resume(response, whip.patch(stream, new SessionId(session), ifMatch, fragment), patched -> patched.fragment() == null
                 ? Response.noContent().header(HttpHeaders.ETAG, patched.etag()).build()
                 : Response.ok(patched.fragment()).header(HttpHeaders.CONTENT_TYPE, FRAGMENT)
                         .header(HttpHeaders.ETAG, patched.etag()).build());
@@ -101,7 +100,7 @@ public class WhipResource {
         if (refused(stream, authorization, response)) {
             return;
         }
-        answer(response, whip.delete(stream, new SessionId(session)), done -> Response.ok().build());
+        AsyncAnswer.resume(response, whip.delete(stream, new SessionId(session)), done -> Response.ok().build());
     }
 
     /** The CORS preflight of a browser's POST ({@link WhipCors} adds the origin). */
@@ -122,17 +121,6 @@ public class WhipResource {
         return Response.noContent().header("Access-Control-Allow-Methods", methods)
                 .header("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match")
                 .header("Access-Control-Max-Age", "600");
-    }
-
-    /** Resumes {@code response} with what {@code answered} makes of the result, or the error it failed with. */
-    private static <T> void answer(AsyncResponse response, CompletionStage<T> result, Function<T, Response> answered) {
-        result.whenComplete((value, failure) -> {
-            if (failure == null) {
-                response.resume(answered.apply(value));
-            } else {
-                response.resume(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
-            }
-        });
     }
 
     /**
