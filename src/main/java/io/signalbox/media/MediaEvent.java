@@ -30,6 +30,18 @@ public sealed interface MediaEvent {
         }
     }
 
+    /**
+     * Whether anything, audio or video, comes into the SFU from a publisher's feed: {@code false}
+     * once the last of its tracks stopped coming in (the SFU's no-media timer passed), {@code true}
+     * when one comes again.
+     */
+    record Inbound(SessionId session, Feed leg, boolean any) implements MediaEvent {
+        @Override
+        public boolean publisher() {
+            return true;
+        }
+    }
+
     /** The SFU offers again to a conference's subscriber (feeds came or went); the session answers as to the first offer. */
     record Offered(SessionId session, MediaRoom leg, MediaServer.Offer offer) implements MediaEvent {
         @Override

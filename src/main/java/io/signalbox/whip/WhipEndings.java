@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What ends a WHIP session of this node besides its DELETE, each on the session's lane: the media
  * server hanging up its media, an admin deleting its stream, no media within
- * {@code signalbox.whip.connect-timeout-seconds} of its POST, and, once media came, no video for
- * as long (a client that vanished without closing its connection, which Janus 1.1.2, without ICE
+ * {@code signalbox.whip.connect-timeout-seconds} of its POST, and, once media came, no media at
+ * all (neither audio nor video) for as long (a client that vanished without closing its connection, which Janus 1.1.2, without ICE
  * consent freshness, never hangs up on).
  */
 @ApplicationScoped
@@ -76,15 +76,15 @@ public class WhipEndings {
         }
     }
 
-    /** The video coming in stopped (an empty list of layers) or came back. */
-    void receiving(@Observes MediaEvent.Receiving receiving) {
-        SessionId id = receiving.session();
+    /** Nothing comes in any more from the session's encoder (neither audio nor video), or something came again. */
+    void inbound(@Observes MediaEvent.Inbound inbound) {
+        SessionId id = inbound.session();
         inLane(id, session -> {
             WhipSession.cancel(session.stallTimer);
-            session.stallTimer = !receiving.layers().isEmpty() ? null : later(id, () -> {
+            session.stallTimer = inbound.any() ? null : later(id, () -> {
                 WhipSession now = whip.session(id);
                 if (now != null && now.stallTimer != null && now.stallTimer.getDelay(TimeUnit.MILLISECONDS) <= 0) {
-                    whip.end(id, "no video came in for " + config.connectTimeout().toSeconds() + " s");
+                    whip.end(id, "no media came in for " + config.connectTimeout().toSeconds() + " s");
                 }
             });
         });

@@ -18,7 +18,7 @@ final class WhipSession {
     volatile boolean flowing;
     /** Set from the POST until media flows: the session ends when it fires. */
     volatile ScheduledFuture<?> connectTimer;
-    /** Set while no video comes in, after some came: the session ends when it fires. */
+    /** Set while no media comes in, after some came: the session ends when it fires. */
     volatile ScheduledFuture<?> stallTimer;
 
     WhipSession(StreamId stream, String offer) {

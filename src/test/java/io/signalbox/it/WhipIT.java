@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * WHIP ingest (RFC 9725) through a real Janus: WHIP clients in real Chromium (one written here,
- * one from npm, unchanged) publish, Ant Media's SDK and Signalbox's SDK play with decoded frames,
+ * one from npm, unchanged) and a browserless encoder (werift in Node) publish, Ant Media's SDK and Signalbox's SDK play with decoded frames,
  * PATCH trickles and restarts ICE, DELETE and a hang-up end the stream for its players, and every
  * refusal answers in the catalogue's words; nothing is left in Signalbox or Janus.
  */
@@ -194,6 +194,43 @@ class WhipIT {
         Page ams = amsPlaying(s);
         publisher.context().close();
         awaitPlayFinished(ams);
+    }
+
+    /**
+     * A browserless encoder (werift from npm, not a browser) publishes a clip encoded ahead of time,
+     * VP8 and Opus, with one POST of a complete offer, as OBS does; Ant Media's SDK decodes it, and
+     * its DELETE ends the stream for the player.
+     */
+    @Test
+    void aBrowserlessEncoderPublishesWithOnePostAntMediasSdkDecodesItAndItsDeleteEndsIt() throws Exception {
+        String s = Ids.unique("whip-werift");
+        try (NodeClient encoder = NodeClient.whip(Server.http("/whip/" + s).toString(), publishToken(s), janus.hostAddress(), false)) {
+            assertEquals(201, encoder.await("published", NodeClient.STARTING).getInt("status"));
+            encoder.await("connected", Duration.ofSeconds(20));
+            Page ams = amsPlaying(s);
+            encoder.send("delete");
+            assertEquals(200, encoder.await("deleted", Duration.ofSeconds(20)).getInt("status"));
+            awaitPlayFinished(ams);
+        }
+    }
+
+    /**
+     * An encoder sending audio alone vanishes (killed: no DELETE, no DTLS close). Janus reports
+     * its audio stopped after its no-media timer, and the stream ends once nothing came in for
+     * the connect timeout, with the end hook; its video never came, so it is not what is watched.
+     */
+    @Test
+    void anAudioOnlyEncoderThatVanishesEndsItsStreamOnceNothingCameInForTheTimeout() throws Exception {
+        String s = Ids.unique("whip-audio");
+        try (NodeClient encoder = NodeClient.whip(Server.http("/whip/" + s).toString(), publishToken(s), janus.hostAddress(), true)) {
+            assertEquals(201, encoder.await("published", NodeClient.STARTING).getInt("status"));
+            encoder.await("connected", Duration.ofSeconds(20));
+            awaitHook(s, "liveStreamStarted");
+            encoder.kill();
+            await().atMost(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS + 30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> Server.registries().getInt("publishedStreams") == 0);
+            awaitHook(s, "liveStreamEnded");
+        }
     }
 
     /** The client posts its offer and goes away before any ICE: the session ends after the connect timeout and the stream is free. */

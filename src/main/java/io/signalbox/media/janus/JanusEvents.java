@@ -58,6 +58,7 @@ final class JanusEvents {
                     if ("video".equals(event.getString("type", ""))) {
                         receiving(handle, event);
                     }
+                    inbound(handle, event);
                 }
             }
             case "hangup" -> ended(handle, "Janus hung up: " + event.getString("reason", ""));
@@ -102,6 +103,15 @@ final class JanusEvents {
         List<Integer> now = handles.layer(handle, simulcast ? event.getInt("substream") : 0, event.getBoolean("receiving", false));
         if (now != null && handle.leg() instanceof Feed feed) {
             report(new MediaEvent.Receiving(handle.session(), feed, now, simulcast));
+        }
+    }
+
+    /** A track of a publisher (audio or video; Janus's {@code mid}, and {@code substream} when simulcast) started or stopped coming in. */
+    private void inbound(Handle handle, JsonObject event) {
+        String track = event.getString("type", "") + " " + event.getString("mid", "") + " " + event.getInt("substream", 0);
+        Boolean any = handles.inbound(handle, track, event.getBoolean("receiving", false));
+        if (any != null && handle.leg() instanceof Feed feed) {
+            report(new MediaEvent.Inbound(handle.session(), feed, any));
         }
     }
 

@@ -54,6 +54,7 @@ final class JanusHandles {
     private final Map<Key, Handle> byKey = new ConcurrentHashMap<>();
     private final Set<Key> flowing = ConcurrentHashMap.newKeySet();
     private final Map<Key, Set<Integer>> layers = new ConcurrentHashMap<>();
+    private final Map<Key, Set<String>> inbound = new ConcurrentHashMap<>();
     private final Map<Key, List<Carried>> subscribed = new ConcurrentHashMap<>();
     private final Map<Key, Map<String, String>> videoMids = new ConcurrentHashMap<>();
     private final Set<Key> awaited = ConcurrentHashMap.newKeySet();
@@ -102,6 +103,27 @@ final class JanusHandles {
         Set<Integer> now = layers.computeIfAbsent(handle.key(), k -> ConcurrentHashMap.newKeySet());
         boolean changed = receiving ? now.add(layer) : now.remove(layer);
         return changed ? List.copyOf(new TreeSet<>(now)) : null;
+    }
+
+    /**
+     * Notes that {@code track} of a publisher (audio or video, by mid and layer) started or stopped
+     * coming in; returns whether any of its tracks comes in now when that changed from before, else
+     * null (or when the handle is gone).
+     */
+    Boolean inbound(Handle handle, String track, boolean receiving) {
+        if (!byKey.containsKey(handle.key())) {
+            return null;
+        }
+        Set<String> now = inbound.computeIfAbsent(handle.key(), k -> ConcurrentHashMap.newKeySet());
+        synchronized (now) {
+            boolean before = !now.isEmpty();
+            if (receiving) {
+                now.add(track);
+            } else {
+                now.remove(track);
+            }
+            return before == !now.isEmpty() ? null : !now.isEmpty();
+        }
     }
 
     /** One stream a conference subscription carries: of which feed, audio, video or data, and its mid at the publisher. */
@@ -158,6 +180,7 @@ final class JanusHandles {
         byKey.remove(handle.key());
         flowing.remove(handle.key());
         layers.remove(handle.key());
+        inbound.remove(handle.key());
         subscribed.remove(handle.key());
         videoMids.remove(handle.key());
         awaited.remove(handle.key());

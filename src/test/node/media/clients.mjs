@@ -1,0 +1,169 @@
+// Browserless WebRTC clients (werift, pure TypeScript) for Signalbox's media tests and its media
+// benchmark: a WHIP publisher (RFC 9725, the whole offer in one POST, as OBS sends it) and a
+// player that speaks Signalbox's WebSocket protocol as Ant Media's SDK does, counting RTP
+// packets, bytes, losses and key frames without decoding.
+import { MediaStreamTrack, RTCPeerConnection, Vp8RtpPayload } from 'werift';
+import { WebSocket } from 'ws';
+
+const GATHER_MILLIS = 5_000;
+
+/**
+ * A peer connection whose candidates are only on `bind` (the host's end of a test's veth pair),
+ * with no STUN server: traffic goes only where the test says.
+ */
+export function peerConnection(bind) {
+  return new RTCPeerConnection({
+    iceServers: [],
+    iceUseIpv6: false,
+    iceInterfaceAddresses: bind ? { udp4: bind } : undefined,
+    bundlePolicy: 'max-bundle',
+  });
+}
+
+function gathered(pc) {
+  if (pc.iceGatheringState === 'complete') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ICE gathering not complete in ${GATHER_MILLIS} ms`)), GATHER_MILLIS);
+    pc.iceGatheringStateChange.subscribe(state => {
+      if (state === 'complete') {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
+
+/** Resolves once `pc` is connected, rejects when it fails or `millis` pass. */
+export function connected(pc, millis) {
+  if (pc.connectionState === 'connected') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not connected in ${millis} ms (${pc.connectionState})`)), millis);
+    pc.connectionStateChange.subscribe(state => {
+      if (state === 'connected') {
+        clearTimeout(timer);
+        resolve();
+      } else if (state === 'failed') {
+        clearTimeout(timer);
+        reject(new Error('connection failed'));
+      }
+    });
+  });
+}
+
+/**
+ * Publishes `source` (a ClipSource) to `url` with one POST of a complete offer; `kinds` are the
+ * tracks sent. Resolves with `{pc, status, resource, close()}` once the answer is applied, or with
+ * `{status, body}` when the POST was refused. `close()` sends the DELETE.
+ */
+export async function whipPublish({ url, token, bind, source, kinds = ['audio', 'video'] }) {
+  const pc = peerConnection(bind);
+  for (const kind of kinds) {
+    const track = new MediaStreamTrack({ kind });
+    const transceiver = pc.addTransceiver(track, { direction: 'sendonly' });
+    if (kind === 'video') transceiver.sender.onPictureLossIndication.subscribe(() => source.keyFrame());
+    source.add(track);
+  }
+  await pc.setLocalDescription(await pc.createOffer());
+  await gathered(pc);
+  const headers = { 'Content-Type': 'application/sdp' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const r = await fetch(url, { method: 'POST', body: pc.localDescription.sdp, headers });
+  const body = await r.text();
+  if (r.status !== 201) {
+    await pc.close();
+    return { status: r.status, body };
+  }
+  await pc.setRemoteDescription({ type: 'answer', sdp: body });
+  const resource = new URL(r.headers.get('location'), url).toString();
+  return {
+    pc,
+    status: r.status,
+    resource,
+    async close() {
+      const deleted = await fetch(resource, { method: 'DELETE', headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      await pc.close();
+      return deleted.status;
+    },
+  };
+}
+
+/**
+ * Plays `streamId` over Signalbox's WebSocket at `ws`: Janus's offer comes as takeConfiguration,
+ * the answer and the candidates go back. The returned player's `stats` count what arrives (times
+ * are `performance.now()`: asked, play_started, first packet, first key frame);
+ * `events` are the notifications and errors heard. `close()` closes the socket and the connection.
+ */
+export function play({ ws, streamId, token, bind }) {
+  const stats = { asked: 0, started: 0, firstPacket: 0, firstKeyFrame: 0, packets: 0, bytes: 0, keyFrames: 0, expected: 0 };
+  const events = [];
+  const pc = peerConnection(bind);
+  const socket = new WebSocket(ws);
+  const send = message => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify(message));
+  const sequences = new Map(); // per SSRC: [first extended sequence number, highest]
+  pc.onTransceiverAdded.subscribe(transceiver => transceiver.onTrack.subscribe(track => track.onReceiveRtp.subscribe(rtp => {
+    const now = performance.now();
+    stats.packets++;
+    stats.bytes += rtp.payload.length;
+    if (!stats.firstPacket) stats.firstPacket = now;
+    count(sequences, rtp.header);
+    if (track.kind === 'video') {
+      const vp8 = Vp8RtpPayload.deSerialize(rtp.payload);
+      if (vp8.isPartitionHead && vp8.isKeyframe) {
+        stats.keyFrames++;
+        if (!stats.firstKeyFrame) stats.firstKeyFrame = now;
+      }
+    }
+  })));
+  pc.onIceCandidate.subscribe(c => {
+    if (c) send({ command: 'takeCandidate', streamId, label: c.sdpMLineIndex ?? 0, id: c.sdpMid ?? '0', candidate: c.candidate });
+  });
+  const pinging = setInterval(() => send({ command: 'ping' }), 5_000);
+  socket.on('open', () => {
+    stats.asked = performance.now();
+    send(token ? { command: 'play', streamId, token } : { command: 'play', streamId });
+  });
+  socket.on('message', async data => {
+    const m = JSON.parse(data.toString());
+    if (m.command === 'takeConfiguration' && m.type === 'offer') {
+      await pc.setRemoteDescription({ type: 'offer', sdp: m.sdp });
+      await pc.setLocalDescription(await pc.createAnswer());
+      send({ command: 'takeConfiguration', streamId, type: 'answer', sdp: pc.localDescription.sdp });
+    } else if (m.command === 'takeCandidate') {
+      await pc.addIceCandidate({ candidate: m.candidate, sdpMid: m.id, sdpMLineIndex: m.label });
+    } else if (m.command === 'notification' || m.command === 'error') {
+      if (m.definition === 'play_started' && !stats.started) stats.started = performance.now();
+      events.push(m.definition);
+    }
+  });
+  socket.on('error', e => events.push(`socket: ${e.message}`));
+  return {
+    pc,
+    stats,
+    events,
+    /** Packets lost so far: those expected from the sequence numbers seen, less those that came. */
+    lost() {
+      let expected = 0;
+      for (const [first, highest] of sequences.values()) expected += highest - first + 1;
+      return Math.max(0, expected - stats.packets);
+    },
+    async close() {
+      clearInterval(pinging);
+      socket.close();
+      await pc.close();
+    },
+  };
+}
+
+/** Extends RTP's 16-bit sequence numbers per SSRC and keeps the first and the highest. */
+function count(sequences, header) {
+  const seen = sequences.get(header.ssrc);
+  if (!seen) {
+    sequences.set(header.ssrc, [header.sequenceNumber, header.sequenceNumber]);
+    return;
+  }
+  const highest = seen[1];
+  let extended = (highest & ~0xffff) + header.sequenceNumber;
+  if (extended < highest - 0x8000) extended += 0x10000;
+  else if (extended > highest + 0x8000) extended -= 0x10000;
+  if (extended > highest) seen[1] = extended;
+}
