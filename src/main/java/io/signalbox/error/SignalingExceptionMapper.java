@@ -1,10 +1,14 @@
 package io.signalbox.error;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Answers a REST or WHIP call that failed with a {@link SignalingException} in the catalogue's
@@ -28,12 +32,20 @@ public class SignalingExceptionMapper implements ExceptionMapper<SignalingExcept
             Map.entry(ErrorDefinition.ALREADY_RECORDING, Response.Status.CONFLICT),
             Map.entry(ErrorDefinition.NOT_RECORDING, Response.Status.CONFLICT));
 
+    static final String REST_ERRORS = "signalbox.rest.errors";
+
+    @Inject
+    MetricRegistry registry;
+
     /** The body of a failed REST call. */
     public record Body(String definition, String message) {
     }
 
     @Override
     public Response toResponse(SignalingException e) {
+        registry.counter(Metadata.builder().withName(REST_ERRORS)
+                .withDescription("REST and WHIP calls answered with an error, by definition (the WebSocket's are signalbox.errors)").build(),
+                new Tag("definition", e.definition().wireName())).inc();
         return response(e.definition(), status(e.definition()));
     }
 

@@ -28,7 +28,7 @@ public class MediaHealth implements HealthCheck {
         return HealthCheckResponse.named("media")
                 .status(media.reachable())
                 .withData("backend", config.backend())
-                .withData("mediaServerHandles", media.handles())
+                .withData("mediaServerHandles", media.handles().total())
                 .build();
     }
 }

@@ -114,6 +114,15 @@ public interface MediaServer {
      */
     Optional<LegStats> stats(SessionId session, Leg leg);
 
-    /** How many feeds and subscriptions this node holds on the SFU. */
-    int handles();
+    /** How many feeds and subscriptions this node holds on the SFU, by what they do; none under mesh. */
+    Handles handles();
+
+    /** This node's handles on the SFU: feeds published, viewers of one feed, conference subscriptions. */
+    record Handles(int publishers, int viewers, int conferenceViewers) {
+        public static final Handles NONE = new Handles(0, 0, 0);
+
+        public int total() {
+            return publishers + viewers + conferenceViewers;
+        }
+    }
 }

@@ -89,7 +89,7 @@ public final class MeshMedia implements MediaServer {
     }
 
     @Override
-    public int handles() {
-        return 0;
+    public Handles handles() {
+        return Handles.NONE;
     }
 }

@@ -62,7 +62,7 @@ class ConferenceServiceTest {
         assertEquals(0, cut.count());
         assertEquals(0, streams.publishedCount());
         assertEquals(Set.of(), media.rooms(), "rooms held on the media server");
-        assertEquals(0, media.handles(), "handles held on the media server");
+        assertEquals(0, media.handles().total(), "handles held on the media server");
         assertEquals(0, maps.lockNames(), "locks left behind");
     }
 

@@ -67,6 +67,33 @@ class MetricsIT {
                 "signalbox_publishers", 0.0, "signalbox_viewers", 0.0, "signalbox_rooms", 0.0));
     }
 
+    /**
+     * Under mesh the media plane is always there, holds nothing on a media server and calls none
+     * for a broadcast (the server's registry outlives a deployment, so a count made before may stay).
+     */
+    @Test
+    void underMeshTheMediaPlaneIsReachableHoldsNoHandlesAndCallsNothing() {
+        double calls = Scrape.sum("signalbox_media_call_time_seconds_count");
+        String live = Ids.unique("metrics-mesh");
+        try (SignalingClient publisher = SignalingClient.connect(); SignalingClient viewer = SignalingClient.connect()) {
+            publisher.send(Messages.publish(live));
+            publisher.awaitNotification("publish_started");
+            viewer.send(Messages.play(live));
+            viewer.awaitNotification("play_started");
+            awaitGauges(Map.of("signalbox_publishers", 1.0, "signalbox_media_reachable", 1.0, "signalbox_media_publishers", 0.0,
+                    "signalbox_media_viewers", 0.0, "signalbox_media_conference_viewers", 0.0));
+        }
+        assertEquals(calls, Scrape.sum("signalbox_media_call_time_seconds_count"), "no call to a media server");
+    }
+
+    /** A REST call refused is counted by its definition, as the WebSocket's errors are. */
+    @Test
+    void aRefusedRestCallIsCountedByItsDefinition() {
+        double before = counter("signalbox_rest_errors_total", "definition=\"no_stream_exist\"");
+        assertEquals(404, Server.get("/rest/v2/broadcasts/" + Ids.unique("metrics-none")).statusCode());
+        assertEquals(before + 1, counter("signalbox_rest_errors_total", "definition=\"no_stream_exist\""));
+    }
+
     private static void awaitGauges(Map<String, Double> expected) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             for (Map.Entry<String, Double> gauge : expected.entrySet()) {
@@ -77,18 +104,11 @@ class MetricsIT {
         });
     }
 
-    /** A counter's value, 0 while it has not counted anything (it is made on its first use). */
     private static double counter(String name, String label) {
-        return sample(name, label).orElse(0);
+        return Scrape.counter(name, label);
     }
 
-    /** The value of the first sample of {@code name} whose labels contain {@code label}. */
     private static OptionalDouble sample(String name, String label) {
-        String body = Server.get("/metrics?scope=application").body();
-        return body.lines().filter(line -> !line.startsWith("#"))
-                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .filter(line -> label == null || line.contains(label))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst();
+        return Scrape.sample(name, label);
     }
 }

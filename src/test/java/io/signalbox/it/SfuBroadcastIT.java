@@ -136,6 +136,12 @@ class SfuBroadcastIT {
         first.waitForFunction("() => window.amsErrors.includes('already_playing')");
         publisher.waitForFunction("() => window.amsErrors.includes('already_publishing')");
         assertEquals(4, mediaHandles(), "handles on Janus: the publisher's and three players'");
+        // The media metrics count the same handles, and the calls that made them.
+        assertEquals(1.0, Scrape.sample("signalbox_media_publishers", null).orElseThrow());
+        assertEquals(3.0, Scrape.sample("signalbox_media_viewers", null).orElseThrow());
+        assertEquals(1.0, Scrape.sample("signalbox_media_reachable", null).orElseThrow());
+        assertTrue(Scrape.counter("signalbox_media_call_time_seconds_count", "request=\"joinandconfigure\"") >= 1);
+        assertTrue(Scrape.counter("signalbox_media_call_time_seconds_bucket", "le=\"5.0\"") >= 1, "a histogram with buckets");
         SfuPages.awaitDecoding(first, s);
         assertEquals(3, Server.registries().getInt("viewers"));
         // Ant Media's own getSubscriberCount, answered as Ant Media does.
@@ -260,6 +266,8 @@ class SfuBroadcastIT {
     void withJanusDownReadinessIsDownAndPublishAndPlayAreMediaServerUnavailableNamingTheStream() throws Exception {
         janus.kill();
         awaitMedia(false);
+        assertEquals(0.0, Scrape.sample("signalbox_media_reachable", null).orElseThrow());
+        double unavailable = Scrape.counter("signalbox_errors_total", "definition=\"media_server_unavailable\"");
         String s = Ids.unique("sfu-down");
         try (SignalingClient client = SignalingClient.connect()) {
             client.send(Messages.publish(s));
@@ -268,6 +276,7 @@ class SfuBroadcastIT {
             assertEquals(s, client.awaitError("media_server_unavailable").getString("streamId"));
             client.assertNothingPending();
             assertEquals(0, Server.registries().getInt("publishedStreams"));
+            assertEquals(unavailable + 2, Scrape.counter("signalbox_errors_total", "definition=\"media_server_unavailable\""));
         } finally {
             janus.startJanus();
         }

@@ -309,7 +309,9 @@ class WhipIT {
         janus.kill();
         try {
             awaitMedia(false);
+            double before = Scrape.counter("signalbox_rest_errors_total", "definition=\"media_server_unavailable\"");
             assertRestError(post(s, "application/sdp", offer, publishToken(s)), 503, "media_server_unavailable");
+            assertEquals(before + 1, Scrape.counter("signalbox_rest_errors_total", "definition=\"media_server_unavailable\""));
         } finally {
             janus.startJanus();
         }

@@ -26,6 +26,7 @@ public final class FakeMediaServer implements MediaServer {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> held = Collections.synchronizedSet(new HashSet<>());
     private final Map<String, Leg> legs = new ConcurrentHashMap<>();
+    private final Set<String> publishing = ConcurrentHashMap.newKeySet();
     private volatile ErrorDefinition refuseNext;
     private volatile String stalledFeed;
     private final CountDownLatch stalled = new CountDownLatch(1);
@@ -103,6 +104,7 @@ public final class FakeMediaServer implements MediaServer {
     public void publish(SessionId publisher, Feed feed, MediaRoom room, MediaAddress at) {
         call("publish", feed.name(), publisher);
         legs.put(publisher.value() + "/" + feed.name(), feed);
+        publishing.add(publisher.value() + "/" + feed.name());
         held.add(room.name());
     }
 
@@ -162,6 +164,7 @@ public final class FakeMediaServer implements MediaServer {
     public void stop(SessionId session, Leg leg) {
         call("stop", leg.name(), session);
         legs.remove(session.value() + "/" + leg.name());
+        publishing.remove(session.value() + "/" + leg.name());
         if (leg instanceof Feed) {
             held.remove(leg.name());
         }
@@ -178,8 +181,9 @@ public final class FakeMediaServer implements MediaServer {
     }
 
     @Override
-    public int handles() {
-        return legs.size();
+    public Handles handles() {
+        long rooms = legs.values().stream().filter(MediaRoom.class::isInstance).count();
+        return new Handles(publishing.size(), (int) (legs.size() - publishing.size() - rooms), (int) rooms);
     }
 
     /** The rooms it holds: a feed's own, or a conference's, until stopped or dropped. */

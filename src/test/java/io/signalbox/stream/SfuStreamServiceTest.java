@@ -63,7 +63,7 @@ class SfuStreamServiceTest {
         assertEquals(0, cut.involvedSessionCount());
         assertEquals(0, maps.lockNames(), "locks left behind");
         assertEquals(Set.of(), media.rooms(), "rooms held on the media server");
-        assertEquals(0, media.handles(), "handles held on the media server");
+        assertEquals(0, media.handles().total(), "handles held on the media server");
     }
 
     @Test

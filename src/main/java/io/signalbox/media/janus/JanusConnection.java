@@ -178,13 +178,19 @@ final class JanusConnection implements WebSocket.Listener {
         apiSecret.ifPresent(secret -> request.add("apisecret", secret));
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         pending.put(transaction, new Pending(answer, awaitsEvent));
-        answer.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((r, e) -> pending.remove(transaction));
+        JsonObject built = request.build();
+        String verb = verb(built);
+        long started = System.nanoTime();
+        answer.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
+            pending.remove(transaction);
+            listener.ended(verb, System.nanoTime() - started, e == null);
+        });
         WebSocket current = socket;
         if (current == null) {
             answer.completeExceptionally(new JanusException(0, "no socket to Janus"));
             return answer;
         }
-        String text = request.build().toString();
+        String text = built.toString();
         try {
             synchronized (sending) {
                 // One whole frame at a time: the JDK socket refuses a send while another is under way.
@@ -194,6 +200,13 @@ final class JanusConnection implements WebSocket.Listener {
             answer.completeExceptionally(new JanusException(0, "sending to Janus failed: " + e.getCause()));
         }
         return answer;
+    }
+
+    /** Janus's verb of {@code request}, or for a plugin message the plugin's ({@code message} without one). */
+    private static String verb(JsonObject request) {
+        String verb = request.getString("janus", "");
+        JsonObject body = request.getJsonObject("body");
+        return "message".equals(verb) && body != null ? body.getString("request", verb) : verb;
     }
 
     private void connect() {

@@ -176,6 +176,11 @@ final class JanusHandles {
         return byKey.size();
     }
 
+    /** How many handles do what {@code role} says. */
+    int count(Role role) {
+        return (int) byKey.values().stream().filter(h -> h.role() == role).count();
+    }
+
     private void forget(Handle handle) {
         byKey.remove(handle.key());
         flowing.remove(handle.key());

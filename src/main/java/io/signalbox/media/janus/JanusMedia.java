@@ -9,6 +9,7 @@ import io.signalbox.media.LegStats;
 import io.signalbox.media.MediaAddress;
 import io.signalbox.media.MediaConfig;
 import io.signalbox.media.MediaEvent;
+import io.signalbox.media.MediaMetrics;
 import io.signalbox.media.MediaRoom;
 import io.signalbox.media.MediaServer;
 import io.signalbox.media.janus.JanusHandles.Handle;
@@ -50,6 +51,9 @@ public class JanusMedia implements MediaServer {
     @Inject
     Event<MediaEvent> events;
 
+    @Inject
+    MediaMetrics metrics;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -75,6 +79,11 @@ public class JanusMedia implements MediaServer {
                     public void lost(JanusConnection janus, String why) {
                         connections.lost(janus);
                         events.lost(janus, why);
+                    }
+
+                    @Override
+                    public void ended(String request, long nanos, boolean answered) {
+                        metrics.called(request, nanos, answered);
                     }
                 });
     }
@@ -362,8 +371,8 @@ public class JanusMedia implements MediaServer {
     }
 
     @Override
-    public int handles() {
-        return handles.size();
+    public Handles handles() {
+        return new Handles(handles.count(Role.PUBLISHER), handles.count(Role.VIEWER), handles.count(Role.CONFERENCE_VIEWER));
     }
 
     private long attach(JanusConnection janus, Leg leg) {
