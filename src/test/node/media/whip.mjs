@@ -1,8 +1,9 @@
 // A browserless WHIP encoder for the tests: publishes the clip (VP8 and Opus, or Opus alone) to a
 // WHIP endpoint with werift and reports on standard output, one JSON object a line:
 // {"event":"published","status","resource"} or {"event":"refused","status","body"}, then
-// {"event":"connected"}. A line "delete" on standard input sends the DELETE and reports
-// {"event":"deleted","status"}; killing the process leaves without a word, as a vanished encoder.
+// {"event":"connected"}. A line "delete" on standard input, or its end, sends the DELETE and
+// reports {"event":"deleted","status"}; killing the process leaves without a word, as a vanished
+// encoder.
 //
 //   node media/whip.mjs --url URL [--token JWT] [--bind ADDR] [--clip DIR] [--kbps 500] [--audio-only]
 import { createInterface } from 'node:readline';
@@ -27,11 +28,11 @@ try {
 } catch (e) {
   say({ event: 'failed', reason: e.message });
 }
-createInterface({ input: process.stdin }).on('line', async line => {
-  if (line.trim() === 'delete') {
-    const status = await published.close();
-    source.stop();
-    say({ event: 'deleted', status });
-    process.exit(0);
-  }
-});
+const stop = async () => {
+  const status = await published.close();
+  source.stop();
+  say({ event: 'deleted', status });
+  process.exit(0);
+};
+// A line "delete", or the end of standard input (whoever started this process is gone), ends it with a DELETE.
+createInterface({ input: process.stdin }).on('line', line => line.trim() === 'delete' && stop()).on('close', stop);

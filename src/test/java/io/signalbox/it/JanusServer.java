@@ -40,6 +40,7 @@ public final class JanusServer implements AutoCloseable {
     private final String janusAddress;
     private final Path log;
     private Process janus;
+    private List<String> settings = List.of();
 
     private JanusServer(int index) {
         namespace = "sbxj" + index;
@@ -52,7 +53,17 @@ public final class JanusServer implements AutoCloseable {
 
     /** Makes namespace {@code index} (1 to 254; one per test class) and starts Janus in it. */
     public static JanusServer start(int index) throws IOException, InterruptedException {
+        return start(index, List.of());
+    }
+
+    /**
+     * As {@link #start(int)}, with settings of {@code janus.jcfg} changed or added for a benchmark
+     * to compare: each {@code section.key=value} (the value as libconfig writes it, {@code "..."}
+     * for a string) replaces the key's line, or goes first in its section.
+     */
+    public static JanusServer start(int index, List<String> settings) throws IOException, InterruptedException {
         JanusServer server = new JanusServer(index);
+        server.settings = List.copyOf(settings);
         server.makeNetwork();
         server.startJanus();
         return server;
@@ -85,6 +96,11 @@ public final class JanusServer implements AutoCloseable {
         return hostAddress;
     }
 
+    /** The name of this host's end of the veth pair: what it receives is what Janus sent. */
+    public String hostInterface() {
+        return hostSide;
+    }
+
     /** Starts Janus again (after {@link #kill()}), and waits until its API accepts connections. */
     public void startJanus() throws IOException, InterruptedException {
         janus = new ProcessBuilder("ip", "netns", "exec", namespace, "janus", "-F", configuration().toString(),
@@ -108,8 +124,19 @@ public final class JanusServer implements AutoCloseable {
         Files.createDirectories(folder);
         try (java.util.stream.Stream<Path> files = Files.list(Path.of("k8s", "janus"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jcfg")).toList()) {
-                Files.writeString(folder.resolve(file.getFileName()), Files.readString(file)
-                        .replace("REPLACED-AT-START", ADMIN_SECRET).replace("admin_ws = false", "admin_ws = true"));
+                String text = Files.readString(file).replace("REPLACED-AT-START", ADMIN_SECRET).replace("admin_ws = false", "admin_ws = true");
+                if (file.getFileName().toString().equals("janus.jcfg")) {
+                    for (String setting : settings) {
+                        String[] parts = setting.split("[.=]", 3);
+                        if (parts.length < 3 || !text.contains(parts[0] + ": {")) {
+                            throw new IllegalArgumentException("not section.key=value of janus.jcfg: " + setting);
+                        }
+                        java.util.regex.Matcher set = java.util.regex.Pattern.compile("(?m)^\\s*" + parts[1] + "\\s*=.*$").matcher(text);
+                        text = set.find() ? set.replaceFirst("\t" + parts[1] + " = " + java.util.regex.Matcher.quoteReplacement(parts[2]))
+                                : text.replace(parts[0] + ": {", parts[0] + ": {\n\t" + parts[1] + " = " + parts[2]);
+                    }
+                }
+                Files.writeString(folder.resolve(file.getFileName()), text);
             }
         }
         return folder;
