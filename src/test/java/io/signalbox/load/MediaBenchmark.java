@@ -37,31 +37,32 @@ public final class MediaBenchmark {
         List<String> janusSettings = o.containsKey("--janus") ? List.of(o.get("--janus").split(",")) : List.of();
         try (JanusServer janus = JanusServer.start(NETWORK, janusSettings);
                 LibertyNode node = LibertyNode.start("bench-media", HTTP_PORT, env, wlp, war)) {
-            String common = "--url http://127.0.0.1:" + HTTP_PORT + " --bind " + janus.hostAddress() + " --veth " + janus.hostInterface()
-                    + " --janus " + janus.pid() + " --signalbox " + node.javaPid() + " --hold " + o.getOrDefault("--hold", "20")
-                    + " --clip " + Path.of("target", "media").toAbsolutePath();
+            List<String> common = new ArrayList<>(List.of("--url", "http://127.0.0.1:" + HTTP_PORT, "--bind", janus.hostAddress(),
+                    "--veth", janus.hostInterface(), "--janus", String.valueOf(janus.pid()), "--signalbox", String.valueOf(node.javaPid()),
+                    "--hold", o.getOrDefault("--hold", "20"), "--clip", Path.of("target", "media").toAbsolutePath().toString()));
             for (String passed : List.of("--workers", "--warm-up", "--loss-limit", "--key-limit")) {
                 if (o.containsKey(passed)) {
-                    common += " " + passed + " " + o.get(passed);
+                    common.addAll(List.of(passed, o.get(passed)));
                 }
             }
             if (!o.containsKey("--conference") || o.containsKey("--steps")) {
                 for (String kbps : o.getOrDefault("--kbps", "500").split(",")) {
-                    run("the ramp at " + kbps + " kb/s", "media/ramp.mjs " + common + " --kbps " + kbps + " --steps "
-                            + o.getOrDefault("--steps", "10,25,50,100"));
+                    run("the ramp at " + kbps + " kb/s", "media/ramp.mjs", common, "--kbps", kbps, "--steps",
+                            o.getOrDefault("--steps", "10,25,50,100"));
                 }
             }
             if (o.containsKey("--conference")) {
-                run("the conference ramp", "media/conference.mjs " + common + " --kbps " + o.getOrDefault("--conference-kbps", "500")
-                        + " --sizes " + o.get("--conference"));
+                run("the conference ramp", "media/conference.mjs", common, "--kbps", o.getOrDefault("--conference-kbps", "500"),
+                        "--sizes", o.get("--conference"));
             }
         }
     }
 
-    /** Runs {@code script} (a path under src/test/node, then its options) with Node, its output passed through. */
-    private static void run(String what, String script) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node"));
-        command.addAll(List.of(script.split(" ")));
+    /** Runs {@code script} (a path under src/test/node) with Node, with {@code common} and {@code more} options, its output passed through. */
+    private static void run(String what, String script, List<String> common, String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(common);
+        command.addAll(List.of(more));
         Process ramp = new ProcessBuilder(command).directory(Path.of("src", "test", "node").toFile()).inheritIO().start();
         if (!ramp.waitFor(2, TimeUnit.HOURS)) {
             ramp.destroyForcibly();
