@@ -62,6 +62,21 @@ class PayaraMicroIT {
         }
     }
 
+    /**
+     * Protocol §13: Payara's health service writes every data value as a string (Liberty writes
+     * numbers); the checks, their status and HTTP code are the same. Pinned, so that the
+     * documented difference goes when Payara changes it.
+     */
+    @Test
+    void healthDataAreStringsOnPayaraAsProtocolSection13Says() {
+        JsonObject signaling = Server.registries();
+        assertEquals(jakarta.json.JsonValue.ValueType.STRING, signaling.get("sessions").getValueType(), signaling::toString);
+        assertEquals("0", signaling.getString("publishedStreams"), signaling::toString);
+        JsonObject drain = Server.healthCheckAt(Server.PORT, "drain");
+        assertEquals("UP", drain.getString("status"));
+        assertEquals("false", drain.getJsonObject("data").getString("draining"), drain::toString);
+    }
+
     @Test
     void twoPeersExchangeOfferAnswerAndCandidates() {
         String s = Ids.unique("payara-call");
