@@ -1,4 +1,5 @@
-// The SDK's own error names (protocol.md section 11), raised through callbackError(name, message).
+// The SDK's own error names (protocol.md section 11), raised through callbackError(name, message),
+// and the server's (section 3), which error frames carry.
 
 /** @enum {string} */
 export const SdkError = Object.freeze({
@@ -16,6 +17,51 @@ export const SdkError = Object.freeze({
   ScreenSharePermissionDenied: 'screen_share_permission_denied',
   NotSetLocalDescription: 'notSetLocalDescription',
   NotSetRemoteDescription: 'notSetRemoteDescription',
+});
+
+/**
+ * The server's error definitions (protocol.md section 3), as the `definition` of an error frame
+ * or a REST body carries them: compare with these, not with literals. Kept equal to the server's
+ * catalogue by ErrorCatalogueTest.
+ * @enum {string}
+ */
+export const ServerError = Object.freeze({
+  NoStreamNameSpecified: 'noStreamNameSpecified',
+  NotAllowedUnregisteredStreams: 'not_allowed_unregistered_streams',
+  NoRoomSpecified: 'no_room_specified',
+  UnauthorizedAccess: 'unauthorized_access',
+  NoEncoderSettings: 'no_encoder_settings',
+  NoPeerAssociatedBefore: 'no_peer_associated_before',
+  NotSetLocalDescription: 'notSetLocalDescription',
+  InvalidMessage: 'invalid_message',
+  UnknownCommand: 'unknown_command',
+  InvalidStreamName: 'invalidStreamName',
+  StreamIdInUse: 'streamIdInUse',
+  AlreadyRegistered: 'already_registered',
+  AlreadyPublishing: 'already_publishing',
+  AlreadyPlaying: 'already_playing',
+  NoStreamExist: 'no_stream_exist',
+  NoSpaceForNewPeer: 'NoSpaceForNewPeer',
+  RoomFull: 'room_full',
+  ViewerLimitReached: 'viewerLimitReached',
+  MessageTooLarge: 'message_too_large',
+  RateLimited: 'rate_limited',
+  ServerError: 'server_error',
+  MediaServerUnavailable: 'media_server_unavailable',
+  MediaServerRequired: 'media_server_required',
+  UnsupportedContentType: 'unsupported_content_type',
+  EtagMismatch: 'etag_mismatch',
+  InvalidHookUrl: 'invalid_hook_url',
+  PublishTimeoutError: 'publishTimeoutError',
+  RoomNotActiveOrExpired: 'room_not_active_or_expired',
+  UnsupportedRecordType: 'unsupported_record_type',
+  AlreadyRecording: 'already_recording',
+  NotRecording: 'not_recording',
+  InsufficientStorage: 'insufficient_storage',
+  NoVodExist: 'no_vod_exist',
+  NodeDraining: 'node_draining',
+  PushNotificationsNotConfigured: 'push_notifications_not_configured',
+  NotPublisher: 'not_publisher',
 });
 
 /** An error the SDK raises, carrying its section 11 name and a sentence for people. */

@@ -17,8 +17,48 @@ export declare const SdkError: Readonly<{
   NotSetRemoteDescription: 'notSetRemoteDescription';
 }>;
 
+/** The server's error definitions (protocol section 3): the `definition` of an error frame or a REST body. */
+export declare const ServerError: Readonly<{
+  NoStreamNameSpecified: 'noStreamNameSpecified';
+  NotAllowedUnregisteredStreams: 'not_allowed_unregistered_streams';
+  NoRoomSpecified: 'no_room_specified';
+  UnauthorizedAccess: 'unauthorized_access';
+  NoEncoderSettings: 'no_encoder_settings';
+  NoPeerAssociatedBefore: 'no_peer_associated_before';
+  NotSetLocalDescription: 'notSetLocalDescription';
+  InvalidMessage: 'invalid_message';
+  UnknownCommand: 'unknown_command';
+  InvalidStreamName: 'invalidStreamName';
+  StreamIdInUse: 'streamIdInUse';
+  AlreadyRegistered: 'already_registered';
+  AlreadyPublishing: 'already_publishing';
+  AlreadyPlaying: 'already_playing';
+  NoStreamExist: 'no_stream_exist';
+  NoSpaceForNewPeer: 'NoSpaceForNewPeer';
+  RoomFull: 'room_full';
+  ViewerLimitReached: 'viewerLimitReached';
+  MessageTooLarge: 'message_too_large';
+  RateLimited: 'rate_limited';
+  ServerError: 'server_error';
+  MediaServerUnavailable: 'media_server_unavailable';
+  MediaServerRequired: 'media_server_required';
+  UnsupportedContentType: 'unsupported_content_type';
+  EtagMismatch: 'etag_mismatch';
+  InvalidHookUrl: 'invalid_hook_url';
+  PublishTimeoutError: 'publishTimeoutError';
+  RoomNotActiveOrExpired: 'room_not_active_or_expired';
+  UnsupportedRecordType: 'unsupported_record_type';
+  AlreadyRecording: 'already_recording';
+  NotRecording: 'not_recording';
+  InsufficientStorage: 'insufficient_storage';
+  NoVodExist: 'no_vod_exist';
+  NodeDraining: 'node_draining';
+  PushNotificationsNotConfigured: 'push_notifications_not_configured';
+  NotPublisher: 'not_publisher';
+}>;
+
 /** An SDK error name (protocol section 11) or a server error definition (section 3). */
-export type ErrorName = (typeof SdkError)[keyof typeof SdkError] | string;
+export type ErrorName = (typeof SdkError)[keyof typeof SdkError] | (typeof ServerError)[keyof typeof ServerError] | string;
 
 export declare class SignalboxError extends Error {
   constructor(name: ErrorName, message: string, cause?: unknown);

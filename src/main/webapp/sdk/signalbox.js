@@ -1,11 +1,11 @@
-import { SdkError, SignalboxError } from './errors.js';
+import { SdkError, ServerError, SignalboxError } from './errors.js';
 import { SignalingConnection } from './connection.js';
 import { LocalMedia } from './media.js';
 import { PeerLink } from './peer.js';
 import { AskAgainAfterReconnect, MediaServerRecovery } from './recovery.js';
 import { RoomMembership } from './rooms.js';
 
-export { SdkError, SignalboxError } from './errors.js';
+export { SdkError, ServerError, SignalboxError } from './errors.js';
 
 /**
  * A Signalbox client: peer-to-peer calls (join), publish and play, and mesh rooms, over one
@@ -249,7 +249,7 @@ export class Signalbox extends EventTarget {
   }
 
   onServerError(frame) {
-    const wait = frame.definition === 'no_stream_exist' || frame.definition === 'streamIdInUse' ? this.again.next(frame.streamId) : null;
+    const wait = frame.definition === ServerError.NoStreamExist || frame.definition === ServerError.StreamIdInUse ? this.again.next(frame.streamId) : null;
     if (wait !== null) {
       setTimeout(() => {
         const role = this.roles.get(frame.streamId);
@@ -258,10 +258,10 @@ export class Signalbox extends EventTarget {
       }, wait);
       return;
     }
-    if (frame.definition === 'media_server_unavailable' || frame.definition === 'no_stream_exist') {
+    if (frame.definition === ServerError.MediaServerUnavailable || frame.definition === ServerError.NoStreamExist) {
       this.recoverLater(frame.streamId);
     }
-    const retry = frame.definition === 'no_stream_exist' ? this.rooms.retry(frame.streamId) : null;
+    const retry = frame.definition === ServerError.NoStreamExist ? this.rooms.retry(frame.streamId) : null;
     if (retry) {
       setTimeout(() => this.playInRoom(retry.room, frame.streamId, retry.attempt), retry.delayMillis);
       return;

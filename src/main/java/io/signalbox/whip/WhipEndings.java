@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * What ends a WHIP session of this node besides its DELETE, each on the session's lane: the media
  * server hanging up its media, an admin deleting its stream, no media within
  * {@code signalbox.whip.connect-timeout-seconds} of its POST, and, once media came, no media at
- * all (neither audio nor video) for as long (a client that vanished without closing its connection, which Janus 1.1.2, without ICE
- * consent freshness, never hangs up on).
+ * all (neither audio nor video) for as long (a client that vanished without closing its
+ * connection, which Janus 1.1.2, without ICE consent freshness, never hangs up on).
  */
 @ApplicationScoped
 public class WhipEndings {

@@ -71,6 +71,16 @@ class ErrorCatalogueTest {
                 "export declare const SdkError: Readonly<{", "}>;", DTS_ENTRY));
     }
 
+    /** The SDK's ServerError constants name every server definition, keyed by the enum constant in PascalCase. */
+    @Test
+    void theSdkServerErrorConstantsAreTheServersCatalogue() throws IOException {
+        List<String> catalogue = Arrays.stream(ErrorDefinition.values()).filter(d -> d.side() == ErrorDefinition.Side.SERVER)
+                .map(d -> pascal(d.name()) + "=" + d.wireName()).toList();
+        assertEquals(catalogue, constants("src/main/webapp/sdk/errors.js", "export const ServerError = Object.freeze({", "});", ','));
+        assertEquals(catalogue, constants("src/main/webapp/sdk/signalbox.d.ts", "export declare const ServerError: Readonly<{", "}>;", ';'));
+        assertTrue(Files.readString(Path.of("src/main/webapp/sdk/signalbox.js")).contains("export { SdkError, ServerError, SignalboxError }"));
+    }
+
     @Test
     void theThirteenDocumentedSdkNamesAreSpelledExactlyAsDocumented() throws IOException {
         Set<String> sdkList = rows(section(protocol(), "## 11.", null));
@@ -114,6 +124,24 @@ class ErrorCatalogueTest {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /** The {@code key=value} entries of a constants object between {@code start} and {@code end} of {@code file}. */
+    private static List<String> constants(String file, String start, String end, char separator) throws IOException {
+        String text = Files.readString(Path.of(file));
+        int from = text.indexOf(start);
+        assertTrue(from >= 0, "no " + start + " in " + file);
+        Matcher m = Pattern.compile("(?m)^\\s+(\\w+): '([^']+)'" + separator + "$").matcher(text.substring(from, text.indexOf(end, from)));
+        List<String> entries = new java.util.ArrayList<>();
+        while (m.find()) {
+            entries.add(m.group(1) + "=" + m.group(2));
+        }
+        return entries;
+    }
+
+    private static String pascal(String constant) {
+        return Arrays.stream(constant.split("_")).map(w -> w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining());
     }
 
     private static Set<String> wireNames(ErrorDefinition.Side side) {

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * encoder does. Its standard error goes to {@code target/node-NAME.log}.
  */
 public final class NodeClient implements AutoCloseable {
+    /** How long to wait for the first report: a first run also encodes the clip. */
+    public static final Duration STARTING = Duration.ofSeconds(60);
     private static final Path SCRIPTS = Path.of("src", "test", "node", "media");
 
     private final Process process;
@@ -109,7 +111,4 @@ public final class NodeClient implements AutoCloseable {
     public void close() throws InterruptedException {
         kill();
     }
-
-    /** How long to wait for the first report: a first run also encodes the clip. */
-    public static final Duration STARTING = Duration.ofSeconds(60);
 }

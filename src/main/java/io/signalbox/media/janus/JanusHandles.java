@@ -3,6 +3,7 @@ package io.signalbox.media.janus;
 import io.signalbox.media.Feed;
 import io.signalbox.media.Leg;
 import io.signalbox.media.MediaRoom;
+import io.signalbox.media.MediaServer;
 import io.signalbox.session.SessionId;
 import java.util.List;
 import java.util.Map;
@@ -176,9 +177,19 @@ final class JanusHandles {
         return byKey.size();
     }
 
-    /** How many handles do what {@code role} says. */
-    int count(Role role) {
-        return (int) byKey.values().stream().filter(h -> h.role() == role).count();
+    /** How many handles there are of each role, counted in one pass. */
+    MediaServer.Handles byRole() {
+        int publishers = 0;
+        int viewers = 0;
+        int conferenceViewers = 0;
+        for (Handle handle : byKey.values()) {
+            switch (handle.role()) {
+                case PUBLISHER -> publishers++;
+                case VIEWER -> viewers++;
+                case CONFERENCE_VIEWER -> conferenceViewers++;
+            }
+        }
+        return new MediaServer.Handles(publishers, viewers, conferenceViewers);
     }
 
     private void forget(Handle handle) {

@@ -372,7 +372,7 @@ public class JanusMedia implements MediaServer {
 
     @Override
     public Handles handles() {
-        return new Handles(handles.count(Role.PUBLISHER), handles.count(Role.VIEWER), handles.count(Role.CONFERENCE_VIEWER));
+        return handles.byRole();
     }
 
     private long attach(JanusConnection janus, Leg leg) {
