@@ -108,7 +108,9 @@ class SfuBroadcastIT {
         });
         if (janus != null) {
             awaitMedia(true);
-            assertEquals(List.of(), janus.rooms(), "rooms left in Janus");
+            // Rooms are destroyed off the request threads, once Janus has let go of their handles.
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertEquals(List.of(), janus.rooms(), "rooms left in Janus"));
         }
     }
 

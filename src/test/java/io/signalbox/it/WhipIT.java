@@ -96,7 +96,9 @@ class WhipIT {
             assertEquals(0, SfuPages.mediaHandlesAt(Server.PORT), "handles on Janus");
         });
         awaitMedia(true);
-        assertEquals(List.of(), janus.rooms(), "rooms left in Janus");
+        // Rooms are destroyed off the request threads, once Janus has let go of their handles.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertEquals(List.of(), janus.rooms(), "rooms left in Janus"));
     }
 
     @Test

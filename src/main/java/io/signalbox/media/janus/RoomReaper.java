@@ -11,7 +11,10 @@ import java.util.function.Supplier;
  * Destroys videorooms that Signalbox no longer uses, off the caller's thread. A room outlives the
  * Janus session that made it, so one whose destroy Janus did not answer (it stalled, or the
  * connection was lost meanwhile) is tried again, with backoff and a bounded number of tries, once
- * Janus answers: unless it has publishers again by then, or is gone (Janus restarted).
+ * Janus answers: unless it has publishers again by then, or is gone (Janus restarted). A room that
+ * still lists publishers is looked at again a few times first: the last member's handle may still
+ * be on its way out (its detach is sent off the same thread), and a room given up then would stay
+ * on Janus for good.
  */
 final class RoomReaper {
     private static final System.Logger LOG = System.getLogger(RoomReaper.class.getName());
@@ -19,6 +22,8 @@ final class RoomReaper {
     private static final int TRIES = 12;
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final long MAX_RETRY_MILLIS = 15_000;
+    /** Looks at a room that still lists publishers: over about 4 s, longer than a detach takes. */
+    private static final int IN_USE_TRIES = 4;
 
     private final ScheduledExecutorService scheduler;
 
@@ -52,6 +57,10 @@ final class RoomReaper {
             try {
                 if (!inUse(janus, handle, room)) {
                     janus.message(handle, Videoroom.destroy(room), null, false);
+                } else if (attempt < IN_USE_TRIES) {
+                    schedule(room, at, attempt + 1, FIRST_RETRY_MILLIS << (attempt - 1));
+                } else {
+                    LOG.log(Level.DEBUG, "room {0} has publishers again: it stays", room);
                 }
             } finally {
                 janus.detach(handle);
