@@ -15,10 +15,11 @@ export const now = () => performance.timeOrigin + performance.now();
  * with no STUN server: traffic goes only where the test says.
  */
 export function peerConnection(bind) {
+  if (!bind) throw new Error('a bind address is needed: without one werift would use every interface of this host');
   return new RTCPeerConnection({
     iceServers: [],
     iceUseIpv6: false,
-    iceInterfaceAddresses: bind ? { udp4: bind } : undefined,
+    iceInterfaceAddresses: { udp4: bind },
     bundlePolicy: 'max-bundle',
   });
 }
