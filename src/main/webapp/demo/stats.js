@@ -1,3 +1,4 @@
+// @ts-check
 // Live figures of every peer connection a demo page's client holds, read from getStats once a
 // second: sent and received bitrate, the video's resolution, and (for a publisher) how many
 // connections it feeds and how many viewers it has, which the server counts (getSubscriberCount),
@@ -10,15 +11,19 @@ const WINDOW = 60; // seconds of history in the chart
 /**
  * Shows the figures of {@code client}'s connections in {@code panel}; returns a function that
  * stops. Kept in window.demo.stats for the browser tests.
+ * @param {import('../sdk/signalbox').Signalbox} client
+ * @param {HTMLElement} panel
  */
 export function showStats(client, panel) {
   const history = new Map();
   const previous = new Map();
+  /** @type {Record<string, number>} */
   const viewers = {};
-  window.demo.stats = {};
-  window.demo.viewers = viewers;
+  const record = /** @type {any} */ (window).demo;
+  record.stats = {};
+  record.viewers = viewers;
   client.addEventListener('notification', (e) => {
-    if (e.detail.definition === 'subscriberCount') viewers[e.detail.streamId] = e.detail.count;
+    if (e.detail.definition === 'subscriberCount' && e.detail.streamId) viewers[e.detail.streamId] = e.detail.count;
   });
   const timer = setInterval(async () => {
     if (client.connection.isOpen) { // while it reconnects there is nobody to ask
@@ -38,7 +43,7 @@ export function showStats(client, panel) {
       points.push(sent + received);
       if (points.length > WINDOW) points.shift();
       history.set(key, points);
-      window.demo.stats[key] = { sent, received, width: now.width, height: now.height };
+      record.stats[key] = { sent, received, width: now.width, height: now.height };
       rows.push({ key, sent, received, now, points });
     }
     for (const key of [...history.keys()]) if (!client.links.has(key)) { history.delete(key); previous.delete(key); }

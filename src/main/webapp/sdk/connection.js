@@ -1,3 +1,4 @@
+// @ts-check
 import { SdkError, SignalboxError } from './errors.js';
 
 /**
@@ -34,7 +35,7 @@ export class SignalingConnection extends EventTarget {
       return Promise.reject(new SignalboxError(SdkError.WebSocketNotSupported, 'this environment has no WebSocket'));
     }
     this.closedByUser = false;
-    return new Promise((resolve, reject) => {
+    return new Promise((/** @type {(value?: undefined) => void} */ resolve, reject) => {
       const socket = new WebSocket(this.url);
       this.socket = socket;
       let settled = false;
@@ -112,7 +113,7 @@ export class SignalingConnection extends EventTarget {
   startPing() {
     this.stopPing();
     this.pingTimer = setInterval(() => {
-      if (this.isOpen) this.socket.send('{"command":"ping"}');
+      if (this.socket && this.isOpen) this.socket.send('{"command":"ping"}');
     }, this.pingMillis);
   }
 

@@ -1,7 +1,8 @@
+// @ts-check
 // The SDK's own error names (protocol.md section 11), raised through callbackError(name, message),
 // and the server's (section 3), which error frames carry.
 
-/** @enum {string} */
+/** @type {typeof import('./signalbox').SdkError} as signalbox.d.ts declares it (checked by the build) */
 export const SdkError = Object.freeze({
   WebSocketNotSupported: 'WebSocketNotSupported',
   NoActiveConnection: 'NoActiveConnection',
@@ -22,8 +23,8 @@ export const SdkError = Object.freeze({
 /**
  * The server's error definitions (protocol.md section 3), as the `definition` of an error frame
  * or a REST body carries them: compare with these, not with literals. Kept equal to the server's
- * catalogue by ErrorCatalogueTest.
- * @enum {string}
+ * catalogue by ErrorCatalogueTest, and to signalbox.d.ts by the build (tsc).
+ * @type {typeof import('./signalbox').ServerError}
  */
 export const ServerError = Object.freeze({
   NoStreamNameSpecified: 'noStreamNameSpecified',
@@ -64,16 +65,25 @@ export const ServerError = Object.freeze({
   NotPublisher: 'not_publisher',
 });
 
-/** An error the SDK raises, carrying its section 11 name and a sentence for people. */
+/**
+ * An error the SDK raises, carrying its section 11 name and a sentence for people; or, when a
+ * promise of the SDK is rejected because the server refused, the server's definition (section 3)
+ * as its name and {@link definition}, and the whole error frame as {@link frame}.
+ */
 export class SignalboxError extends Error {
   /**
-   * @param {string} name one of {@link SdkError}
+   * @param {string} name one of {@link SdkError}, or a server definition ({@link ServerError})
    * @param {string} message
    * @param {unknown} [cause]
+   * @param {any} [frame] the server's error frame, when the server refused
    */
-  constructor(name, message, cause) {
+  constructor(name, message, cause, frame) {
     super(message, { cause });
     this.name = name;
+    /** The name, as the server's error frames and the callbacks call it. */
+    this.definition = name;
+    /** The server's error frame ({command:'error', definition, message, streamId?, room?}), or undefined. */
+    this.frame = frame;
   }
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 import { SdkError, SignalboxError, mediaError } from './errors.js';
 
 /** The local camera, microphone and screen: one MediaStream whose tracks the peer connections send. */

@@ -1,9 +1,10 @@
+// @ts-check
 import { SdkError, SignalboxError } from './errors.js';
 
 /**
  * One RTCPeerConnection to one remote side, and the offer/answer/candidate steps of it. The
  * owner passes signals in and gets 'signal' (detail: a frame to send), 'track' (detail: the
- * remote MediaStream), 'state' (detail: connectionState) and 'failure' (detail: SignalboxError).
+ * remote MediaStream, once per stream), 'state' (detail: connectionState) and 'failure' (detail: SignalboxError).
  */
 export class PeerLink extends EventTarget {
   /**
@@ -24,8 +25,20 @@ export class PeerLink extends EventTarget {
         id: event.candidate.sdpMid, candidate: event.candidate.candidate,
       });
     };
+    /** @type {Set<MediaStream>} the remote streams told already (ontrack fires once per track) */
+    this.remoteStreams = new Set();
+    /** @type {MediaStream | null} the tracks that came without a stream, gathered in one */
+    this.looseTracks = null;
     this.pc.ontrack = (event) => {
-      this.dispatchEvent(new CustomEvent('track', { detail: event.streams[0] || new MediaStream([event.track]) }));
+      let stream = event.streams[0];
+      if (!stream && this.looseTracks) {
+        this.looseTracks.addTrack(event.track);
+        return;
+      }
+      if (!stream) stream = this.looseTracks = new MediaStream([event.track]);
+      if (this.remoteStreams.has(stream)) return;
+      this.remoteStreams.add(stream);
+      this.dispatchEvent(new CustomEvent('track', { detail: stream }));
     };
     this.pc.onconnectionstatechange = () => {
       this.dispatchEvent(new CustomEvent('state', { detail: this.pc.connectionState }));
@@ -71,7 +84,7 @@ export class PeerLink extends EventTarget {
     try {
       description = await this.pc.createOffer();
     } catch (e) {
-      this.fail(new SignalboxError(SdkError.NotSetLocalDescription, String(e.message || e), e));
+      this.fail(new SignalboxError(SdkError.NotSetLocalDescription, reason(e), e));
       return;
     }
     await this.setLocal(description);
@@ -88,7 +101,7 @@ export class PeerLink extends EventTarget {
     try {
       await this.pc.setRemoteDescription({ type: frame.type, sdp: frame.sdp });
     } catch (e) {
-      this.fail(new SignalboxError(SdkError.NotSetRemoteDescription, String(e.message || e), e));
+      this.fail(new SignalboxError(SdkError.NotSetRemoteDescription, reason(e), e));
       return;
     }
     for (const candidate of this.pendingCandidates.splice(0)) {
@@ -99,7 +112,7 @@ export class PeerLink extends EventTarget {
       try {
         answer = await this.pc.createAnswer();
       } catch (e) {
-        this.fail(new SignalboxError(SdkError.NotSetLocalDescription, String(e.message || e), e));
+        this.fail(new SignalboxError(SdkError.NotSetLocalDescription, reason(e), e));
         return;
       }
       await this.setLocal(answer);
@@ -118,7 +131,7 @@ export class PeerLink extends EventTarget {
 
   /**
    * Caps what this link sends to the ladder's top rung (or the one asked for).
-   * @param {{height: number, videoBitrate: number}[]} ladder
+   * @param {{height: number, videoBitrate: number}[] | undefined} ladder
    * @param {number} [height] 0 or absent for the highest rung
    */
   async applyLadder(ladder, height) {
@@ -138,7 +151,7 @@ export class PeerLink extends EventTarget {
     }
   }
 
-  /** @param {MediaStreamTrack} track replaces the video being sent (screen share and back) */
+  /** @param {MediaStreamTrack | null} track replaces the video being sent (screen share and back) */
   async replaceVideo(track) {
     for (const sender of this.pc.getSenders()) {
       if (sender.track && sender.track.kind === 'video') await sender.replaceTrack(track);
@@ -155,10 +168,10 @@ export class PeerLink extends EventTarget {
     } catch (e) {
       // The other side waits for this description: tell it (section 4, reportError) and the app.
       this.signal({ command: 'reportError', definition: SdkError.NotSetLocalDescription });
-      this.fail(new SignalboxError(SdkError.NotSetLocalDescription, String(e.message || e), e));
+      this.fail(new SignalboxError(SdkError.NotSetLocalDescription, reason(e), e));
       return;
     }
-    this.signal({ command: 'takeConfiguration', type: description.type, sdp: this.pc.localDescription.sdp });
+    this.signal({ command: 'takeConfiguration', type: description.type, sdp: this.pc.localDescription?.sdp });
   }
 
   async addCandidate(candidate) {
@@ -178,4 +191,12 @@ export class PeerLink extends EventTarget {
   fail(error) {
     this.dispatchEvent(new CustomEvent('failure', { detail: error }));
   }
+}
+
+/**
+ * What a failed WebRTC call said.
+ * @param {unknown} e
+ */
+function reason(e) {
+  return e instanceof Error ? e.message || e.name : String(e);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Book-keeping for streams published or played through a media server: when the server ends one
  * this client did not stop (the media server was lost, or was unreachable when asked), the
@@ -65,7 +66,7 @@ export class AskAgainAfterReconnect {
   /** The wait before asking again after a refusal, or null when it is not waited for or was tried enough. */
   next(streamId) {
     if (!this.pending.has(streamId)) return null;
-    const attempt = this.pending.get(streamId);
+    const attempt = this.pending.get(streamId) ?? 0;
     if (attempt >= 10) {
       this.pending.delete(streamId);
       return null;

@@ -1,3 +1,4 @@
+// @ts-check
 // Which mesh rooms a client is in, its own stream in each, and the members' streams it plays.
 
 // Through the media server a member's stream plays only once its media reaches the server, some

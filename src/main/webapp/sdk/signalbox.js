@@ -1,3 +1,5 @@
+// @ts-check
+import { PendingAnswers } from './answers.js';
 import { SdkError, ServerError, SignalboxError } from './errors.js';
 import { SignalingConnection } from './connection.js';
 import { LocalMedia } from './media.js';
@@ -8,13 +10,27 @@ import { RoomMembership } from './rooms.js';
 export { SdkError, ServerError, SignalboxError } from './errors.js';
 
 /**
- * A Signalbox client: peer-to-peer calls (join), publish and play, and mesh rooms, over one
- * signaling connection. Reports through AMS-style callback(info, object) and
- * callbackError(error, message), and as events: 'notification', 'stream', 'error', 'state'.
+ * What signalbox.d.ts declares, but the typed addEventListener overloads, which narrow
+ * EventTarget's own (the class inherits it).
+ * @typedef {Omit<import('./signalbox').Signalbox, 'addEventListener'>} Declared
  */
+
+/** Refusals of a publish or play that leave the one going on before it as it was. */
+const KEPT_AFTER_REFUSAL = [ServerError.AlreadyPublishing, ServerError.AlreadyPlaying];
+
 /** How long a publish or play through the media server may take to connect before it is asked for again. */
 const MEDIA_SERVER_CONNECT_MILLIS = 15000;
 
+/**
+ * A Signalbox client: peer-to-peer calls (join), publish and play, and rooms, over one signaling
+ * connection. Reports through AMS-style callback(info, object) and callbackError(error, message),
+ * and as events: 'notification', 'stream', 'error', 'state'. join, publish, play and joinRoom
+ * return promises of the server's answer: they resolve with the joined, publish_started,
+ * play_started or joinedTheRoom notification, and reject with a {@link SignalboxError} carrying
+ * the server's definition and error frame when the server refuses. The build checks (tsc) that it
+ * is what signalbox.d.ts declares.
+ * @implements {Declared}
+ */
 export class Signalbox extends EventTarget {
   /** @param {import('./signalbox').SignalboxOptions} options */
   constructor(options = {}) {
@@ -31,16 +47,22 @@ export class Signalbox extends EventTarget {
     this.rooms = new RoomMembership();
     this.recovery = new MediaServerRecovery();
     this.again = new AskAgainAfterReconnect();
-    /** @type {Map<string, {streamName: string, mainTrack: string, token?: string}>} how each published stream was asked for */
+    /** @type {Map<string, {streamName?: string, mainTrack?: string, metaData?: string, token?: string}>} how each published stream was asked for */
     this.publishing = new Map();
     /** @type {Map<string, any>} publishes and plays through the media server waiting to connect, to their timers */
     this.connectWatch = new Map();
     /** @type {RTCIceServer[]} the server's STUN and TURN servers, unless options.iceServers are given */
     this.iceServers = [];
+    /** @type {Map<string, {streamName: string, metadata: string, token?: string}>} how each room was joined */
+    this.roomsAsked = new Map();
+    this.answers = new PendingAnswers();
     this.connection = new SignalingConnection(this.url, options);
-    this.connection.addEventListener('message', (e) => this.onFrame(e.detail));
-    this.connection.addEventListener('open', (e) => this.onOpen(e.detail.reconnected));
-    this.connection.addEventListener('close', (e) => this.emit('state', { connection: 'closed', ...e.detail }));
+    onDetail(this.connection, 'message', (frame) => this.onFrame(frame));
+    onDetail(this.connection, 'open', ({ reconnected }) => this.onOpen(reconnected));
+    onDetail(this.connection, 'close', (closed) => {
+      if (!closed.willReconnect) this.answers.abandonAll(notConnected('the connection closed before the server answered'));
+      this.emit('state', { connection: 'closed', ...closed });
+    });
   }
 
   async connect() {
@@ -60,7 +82,7 @@ export class Signalbox extends EventTarget {
    */
   askIceServers() {
     if (this.options.iceServers) return Promise.resolve();
-    return new Promise((resolve) => {
+    return new Promise((/** @type {(value?: undefined) => void} */ resolve) => {
       const timer = setTimeout(resolve, 3000);
       this.iceAnswered = () => { clearTimeout(timer); resolve(); };
       this.send({ command: 'getIceServerConfig' });
@@ -79,36 +101,128 @@ export class Signalbox extends EventTarget {
     }
   }
 
-  /** Joins a peer-to-peer call; the second peer to join makes the call start. */
+  /**
+   * Joins a peer-to-peer call; the second peer to join makes the call start. Resolves with the
+   * joined notification.
+   * @param {string} streamId
+   * @param {{mode?: 'both'|'play', token?: string}} [options]
+   */
   async join(streamId, { mode = 'both', token } = {}) {
     if (mode !== 'play') await this.openLocalMedia();
     this.roles.set(streamId, 'p2p');
-    this.send({ command: 'join', streamId, mode, multiPeer: false, token: token ?? this.options.token ?? '' });
+    return this.ask('join', streamId, { command: 'join', streamId, mode, multiPeer: false, token: token ?? this.options.token ?? '' });
   }
 
+  /** @param {string} streamId */
   leave(streamId) {
     this.forget(streamId);
     this.send({ command: 'leave', streamId });
   }
 
-  /** Publishes the local camera and microphone; each viewer gets its own peer connection. */
-  async publish(streamId, { streamName = '', mainTrack = '', token } = {}) {
+  /**
+   * Publishes the local camera and microphone; each viewer gets its own peer connection (or,
+   * through a media server, the server does). Resolves with the publish_started notification.
+   * @param {string} streamId
+   * @param {{streamName?: string, mainTrack?: string, metaData?: string, token?: string}} [options]
+   */
+  async publish(streamId, { streamName = '', mainTrack = '', metaData = '', token } = {}) {
     await this.openLocalMedia();
     this.roles.set(streamId, 'publish');
-    this.publishing.set(streamId, { streamName, mainTrack, token });
-    this.send({ command: 'publish', streamId, token: token ?? this.options.token ?? '', streamName, mainTrack,
-      metaData: '', video: true, audio: true });
+    this.publishing.set(streamId, { streamName, mainTrack, metaData, token });
+    return this.ask('publish', streamId, { command: 'publish', streamId, token: token ?? this.options.token ?? '',
+      streamName, mainTrack, metaData, video: true, audio: true });
   }
 
-  /** Plays a published stream; its video arrives as a 'stream' event and newStreamAvailable. */
-  play(streamId, { token, room = '' } = {}) {
+  /**
+   * Plays a published stream; its video arrives as a 'stream' event and newStreamAvailable.
+   * Resolves with the play_started notification.
+   * @param {string} streamId
+   * @param {{token?: string, room?: string}} [options]
+   */
+  play(streamId, options = {}) {
+    const answered = this.answers.wait('play', streamId);
+    if (!this.askPlay(streamId, options)) this.answers.abandon(streamId, notConnected('cannot send play'));
+    return answered;
+  }
+
+  /**
+   * Sends play (first or again, after a refusal the SDK retries or a reconnect); false when it
+   * could not be sent.
+   * @param {string} streamId
+   * @param {{token?: string, room?: string}} [options]
+   */
+  askPlay(streamId, { token, room = '' } = {}) {
     this.roles.set(streamId, 'play');
-    this.send({ command: 'play', streamId, token: token ?? this.options.token ?? '', room, subscriberId: '' });
+    return this.send({ command: 'play', streamId, token: token ?? this.options.token ?? '', room, subscriberId: '' });
   }
 
+  /**
+   * Stops publishing or playing a stream; a promise still waiting for its answer is rejected
+   * (AbortError).
+   * @param {string} streamId
+   */
   stop(streamId) {
     this.forget(streamId);
     this.send({ command: 'stop', streamId });
+  }
+
+  /**
+   * Turns a published stream's video on or off for everybody: its viewers and room members get
+   * the videoToggled notification, and its broadcast object says so (protocol section 6b).
+   * @param {string} streamId
+   * @param {string} trackId echoed back; empty: the stream's id
+   * @param {boolean} enabled
+   */
+  toggleVideo(streamId, trackId, enabled) {
+    this.send({ command: 'toggleVideo', streamId, trackId, enabled });
+  }
+
+  /**
+   * As {@link toggleVideo}, for audio (audioToggled).
+   * @param {string} streamId
+   * @param {string} trackId
+   * @param {boolean} enabled
+   */
+  toggleAudio(streamId, trackId, enabled) {
+    this.send({ command: 'toggleAudio', streamId, trackId, enabled });
+  }
+
+  /**
+   * Replaces a published stream's metadata (free text; '' clears it): its viewers and room
+   * members get the streamMetaDataUpdated notification.
+   * @param {string} streamId
+   * @param {string} metaData
+   */
+  updateStreamMetaData(streamId, metaData) {
+    this.send({ command: 'updateStreamMetaData', streamId, metaData });
+  }
+
+  /**
+   * Asks for a stream's broadcast object; answered by the broadcastObject callback.
+   * @param {string} streamId
+   */
+  getBroadcastObject(streamId) {
+    this.send({ command: 'getBroadcastObject', streamId });
+  }
+
+  /**
+   * Asks for a room's members; answered by the roomInformation callback ({room, streams, streamList}).
+   * @param {string} room
+   * @param {string} [streamId]
+   */
+  getRoomInfo(room, streamId = '') {
+    this.send({ command: 'getRoomInfo', room, streamId, token: this.options.token ?? '' });
+  }
+
+  /**
+   * Sends any JSON to the other side of a stream (the other peer of a call, or between a
+   * publisher and its viewer); it arrives there as the peerMessageCommand callback.
+   * @param {string} streamId
+   * @param {string} definition
+   * @param {any} data
+   */
+  peerMessage(streamId, definition, data) {
+    this.send({ command: 'peerMessageCommand', streamId, definition, data });
   }
 
   /** Asks for one rung of a played stream's ladder by its height (0: automatic); answered by resolutionChangeInfo. */
@@ -126,17 +240,34 @@ export class Signalbox extends EventTarget {
     this.send({ command: 'getSubscriberCount', streamId });
   }
 
-  /** Enters a mesh room: publishes this client's stream there and plays every other member's. */
-  async joinRoom(room, streamId = '') {
+  /**
+   * Enters a room: publishes this client's stream there and plays every other member's. Resolves
+   * with the joinedTheRoom notification.
+   * @param {string} room
+   * @param {string} [streamId] this member's stream; the server makes one when empty
+   * @param {{streamName?: string, metadata?: string, token?: string}} [options]
+   */
+  async joinRoom(room, streamId = '', { streamName = '', metadata = '', token } = {}) {
     await this.openLocalMedia();
     this.rooms.entered(room, streamId);
-    this.send({ command: 'joinRoom', room, streamId, streamName: '', metadata: '', mode: 'mcu',
-      token: this.options.token ?? '' });
+    this.roomsAsked.set(room, { streamName, metadata, token });
+    return this.ask('joinRoom', room, { command: 'joinRoom', room, streamId, streamName, metadata, mode: 'mcu',
+      token: token ?? this.options.token ?? '' });
   }
 
+  /**
+   * Leaves a room: stops this member's stream and every member stream it plays (so the server
+   * counts them no more at once, as when a tab closes), then tells the room.
+   * @param {string} room
+   */
   leaveFromRoom(room) {
     const { own, members } = this.rooms.left(room);
-    [own, ...members].filter(Boolean).forEach((streamId) => this.forget(streamId));
+    this.roomsAsked.delete(room);
+    for (const streamId of /** @type {string[]} */ ([own, ...members].filter(Boolean))) {
+      const asked = this.roles.has(streamId);
+      this.forget(streamId);
+      if (asked) this.send({ command: 'stop', streamId });
+    }
     this.send({ command: 'leaveFromRoom', room, streamId: own || '' });
   }
 
@@ -162,6 +293,7 @@ export class Signalbox extends EventTarget {
   }
 
   close() {
+    this.answers.abandonAll(notConnected('the client was closed before the server answered'));
     for (const key of [...this.links.keys()]) this.closeLink(key);
     this.connection.close();
     this.media.close();
@@ -233,7 +365,9 @@ export class Signalbox extends EventTarget {
     }
     if (definition === 'joinedTheRoom') {
       this.rooms.entered(room, streamId);
-      this.publish(streamId, { mainTrack: room }).catch(() => { /* raised already */ });
+      const asked = this.roomsAsked.get(room);
+      this.publish(streamId, { mainTrack: room, streamName: asked?.streamName, metaData: asked?.metadata, token: asked?.token })
+        .catch(() => { /* raised already */ });
       for (const other of frame.streams || []) this.playInRoom(room, other, 0);
     }
     if (definition === 'publish_started' || definition === 'play_started') {
@@ -244,6 +378,7 @@ export class Signalbox extends EventTarget {
     if (definition === 'streamJoined' && this.rooms.has(room)) this.playInRoom(room, streamId, 0);
     if (definition === 'streamLeaved' && this.rooms.has(room)) this.forget(streamId);
     if (definition === 'server_will_stop') this.connection.moveOn();
+    this.answers.notified(frame);
     this.emit('notification', frame);
     this.callback(definition, frame);
   }
@@ -254,7 +389,7 @@ export class Signalbox extends EventTarget {
       setTimeout(() => {
         const role = this.roles.get(frame.streamId);
         if (role === 'publish') this.republish(frame.streamId);
-        if (role === 'play') this.play(frame.streamId);
+        if (role === 'play') this.askPlay(frame.streamId);
       }, wait);
       return;
     }
@@ -265,6 +400,17 @@ export class Signalbox extends EventTarget {
     if (retry) {
       setTimeout(() => this.playInRoom(retry.room, frame.streamId, retry.attempt), retry.delayMillis);
       return;
+    }
+    const refused = this.answers.refused(frame);
+    // A refused request registered nothing on the server: nor does the client keep it (a
+    // second publish or play of what still goes on, and what recovers, stay).
+    if (refused.includes('joinRoom')) {
+      this.rooms.left(frame.room);
+      this.roomsAsked.delete(frame.room);
+    }
+    if (refused.some((r) => r !== 'joinRoom') && !KEPT_AFTER_REFUSAL.includes(frame.definition)
+        && !this.recovery.covers(frame.streamId)) {
+      this.forget(frame.streamId);
     }
     this.emit('error', { error: frame.definition, message: frame });
     if (this.options.callbackError) this.options.callbackError(frame.definition, frame);
@@ -280,7 +426,7 @@ export class Signalbox extends EventTarget {
     this.recovery.retry(streamId, () => {
       this.closeLink(key(streamId));
       if (role === 'publish') this.republish(streamId);
-      else this.play(streamId);
+      else this.askPlay(streamId);
     });
   }
 
@@ -308,7 +454,7 @@ export class Signalbox extends EventTarget {
   playInRoom(room, streamId, attempt) {
     if (!this.rooms.shouldPlay(room, streamId)) return;
     this.rooms.playing(room, streamId, attempt);
-    this.play(streamId, { room });
+    this.askPlay(streamId, { room });
   }
 
   onOpen(reconnected) {
@@ -322,9 +468,9 @@ export class Signalbox extends EventTarget {
       if (role === 'p2p') this.send({ command: 'join', streamId, mode: 'both', multiPeer: false, token: this.options.token ?? '' });
       if (role === 'publish' || role === 'play') this.again.asked(streamId);
       if (role === 'publish') this.republish(streamId);
-      if (role === 'play') this.play(streamId);
+      if (role === 'play') this.askPlay(streamId);
     }
-    for (const [room, streamId] of this.rooms.entries()) this.joinRoom(room, streamId).catch(() => {});
+    for (const [room, streamId] of this.rooms.entries()) this.joinRoom(room, streamId, this.roomsAsked.get(room)).catch(() => {});
     this.callback('reconnected', {});
   }
 
@@ -348,13 +494,13 @@ export class Signalbox extends EventTarget {
       if (layers && layers.length > 1) link.sendLayers(this.media.stream, layers);
       else link.send(this.media.stream);
     }
-    link.addEventListener('signal', (e) => this.send(e.detail));
-    link.addEventListener('failure', (e) => this.raise(e.detail));
-    link.addEventListener('track', (e) => {
-      this.emit('stream', { streamId, stream: e.detail });
-      this.callback('newStreamAvailable', { streamId, stream: e.detail });
+    onDetail(link, 'signal', (frame) => this.send(frame));
+    onDetail(link, 'failure', (error) => this.raise(error));
+    onDetail(link, 'track', (stream) => {
+      this.emit('stream', { streamId, stream });
+      this.callback('newStreamAvailable', { streamId, stream });
     });
-    link.addEventListener('state', (e) => this.emit('state', { streamId, subscriberId, peer: e.detail }));
+    onDetail(link, 'state', (peer) => this.emit('state', { streamId, subscriberId, peer }));
     this.links.set(k, link);
     return link;
   }
@@ -376,16 +522,34 @@ export class Signalbox extends EventTarget {
     this.again.done(streamId);
     this.rooms.forget(streamId);
     this.recovery.forget(streamId);
+    this.answers.abandon(streamId, new SignalboxError(SdkError.AbortError, `${streamId} was stopped before the server answered`));
   }
 
   // --- reporting ---
 
+  /**
+   * Sends a frame; false (and NoActiveConnection raised) when the connection is not open.
+   * @param {object & {command: string}} frame
+   */
   send(frame) {
     if (!this.connection.isOpen) {
-      this.raise(new SignalboxError(SdkError.NoActiveConnection, `not connected: cannot send ${frame.command}`));
-      return;
+      this.raise(notConnected(`cannot send ${frame.command}`));
+      return false;
     }
     this.connection.send(frame);
+    return true;
+  }
+
+  /**
+   * Sends a request and returns the promise of its answer (see {@link PendingAnswers}).
+   * @param {'publish'|'play'|'join'|'joinRoom'} request
+   * @param {string} id its stream, or its room
+   * @param {object & {command: string}} frame
+   */
+  ask(request, id, frame) {
+    const answered = this.answers.wait(request, id);
+    if (!this.send(frame)) this.answers.abandon(id, notConnected(`cannot send ${frame.command}`));
+    return answered;
   }
 
   guard(action) {
@@ -412,6 +576,25 @@ export class Signalbox extends EventTarget {
   }
 }
 
+/**
+ * Listens to the CustomEvents of the SDK's own parts, handing over their detail.
+ * @param {EventTarget} target
+ * @param {string} type
+ * @param {(detail: any) => void} handler
+ */
+function onDetail(target, type, handler) {
+  target.addEventListener(type, (e) => handler(/** @type {CustomEvent} */ (e).detail));
+}
+
+/** @param {string} why */
+function notConnected(why) {
+  return new SignalboxError(SdkError.NoActiveConnection, `not connected: ${why}`);
+}
+
+/**
+ * @param {string} streamId
+ * @param {string} [subscriberId]
+ */
 function key(streamId, subscriberId) {
   return subscriberId ? `${streamId}/${subscriberId}` : streamId;
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Grafana dashboard in {@code k8s/grafana}: every metric its queries read is one the code
- * publishes and the README lists, and kustomize makes it the labelled ConfigMap Grafana's sidecar
+ * publishes and docs/operations.md lists, and kustomize makes it the labelled ConfigMap Grafana's sidecar
  * finds. (That Grafana's schema takes it is {@code GrafanaDashboardIT}.)
  */
 class GrafanaDashboardTest {
@@ -32,17 +32,17 @@ class GrafanaDashboardTest {
     private static final Pattern DECLARED = Pattern.compile("\"(signalbox\\.[a-z0-9.]+)\"");
 
     @Test
-    void everyQueryReadsAMetricTheCodePublishesAndTheReadmeLists() throws IOException {
+    void everyQueryReadsAMetricTheCodePublishesAndTheOperationsPageLists() throws IOException {
         Set<String> read = queried();
         assertTrue(read.size() >= 15, "the dashboard reads " + read);
         Set<String> declared = declaredMetricNames();
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("docs", "operations.md"));
         for (String metric : read) {
             String base = SUFFIX.matcher(metric).replaceFirst("");
             assertTrue(declared.contains(base.replace('_', '.')), metric + " is not a metric the code declares: " + declared);
             String leaf = base.substring(base.lastIndexOf('_'));
             assertTrue(readme.contains("`" + base) || readme.contains(leaf + "_total`") || readme.contains("`" + metric),
-                    metric + " is not in the README's metrics table");
+                    metric + " is not in the metrics table of docs/operations.md");
         }
     }
 

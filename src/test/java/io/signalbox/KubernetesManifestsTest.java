@@ -238,10 +238,10 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theReadmeListsEveryConfigKey() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theConfigurationTableListsEveryConfigKey() throws IOException {
+        String readme = Files.readString(Path.of("docs", "operations.md"));
         for (String key : configKeys()) {
-            assertTrue(readme.contains("| `" + key + "` | `" + environmentName(key) + "` |"), key + " is not in the README's table");
+            assertTrue(readme.contains("| `" + key + "` | `" + environmentName(key) + "` |"), key + " is not in the configuration table of docs/operations.md");
         }
     }
 

@@ -39,7 +39,7 @@ public class ClusterProducer {
                 throw new IllegalStateException("signalbox.cluster.enabled=true needs the Hazelcast "
                         + "5.7 in Signalbox's WAR, but this server's class loader gives its own Hazelcast ("
                         + com.hazelcast.instance.BuildInfoProvider.getBuildInfo().getVersion()
-                        + ") first; clustering runs on Open Liberty (see the README, Payara)", e);
+                        + ") first; clustering runs on Open Liberty (see docs/operations.md, Payara)", e);
             }
             LOG.log(Level.INFO, "node {0} joined cluster {1} of {2} members",
                     hazelcast.getCluster().getLocalMember().getUuid(), config.name(), hazelcast.getCluster().getMembers().size());

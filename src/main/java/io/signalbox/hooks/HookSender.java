@@ -82,7 +82,7 @@ public class HookSender {
         try {
             executor.execute(() -> attempt(url, hook, 1));
         } catch (RejectedExecutionException e) {
-            // The application is stopping: what this node held goes with it, as the README says.
+            // The application is stopping: what this node held goes with it, as docs/operations.md says.
             held.decrementAndGet();
             LOG.log(Level.DEBUG, "hook {0} of {1} not sent: the application stops", hook.action(), hook.fields().get("id"));
         }
@@ -123,7 +123,7 @@ public class HookSender {
                 hook.eventId(), url.getHost(), why);
     }
 
-    /** {@code t=<seconds>,v1=<hex HMAC-SHA256 of "<seconds>.<body>">}, as the README shows how to check. */
+    /** {@code t=<seconds>,v1=<hex HMAC-SHA256 of "<seconds>.<body>">}, as docs/operations.md shows how to check. */
     static String signature(String secret, long seconds, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

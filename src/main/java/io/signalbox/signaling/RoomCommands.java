@@ -59,7 +59,8 @@ public class RoomCommands {
         directory.send(from, Notification.joinedTheRoom(room.value(), stream.value(), listing(joined.others())));
         joined.others().stream().map(RoomService.Member::session).distinct().filter(s -> !s.equals(from))
                 .forEach(member -> directory.send(member,
-                        Notification.ofRoom(Notice.STREAM_JOINED, room.value(), stream.value())));
+                        Notification.streamJoined(room.value(), stream.value(),
+                                ClientMessage.absentIfEmpty(message.streamName()))));
         if (joined.added() && !streams.forwardsMedia()) {
             // Under mesh a member's stream is the room's track once it joins; through the media server, once its media flows.
             happened.fire(new StreamEvent.TrackAdded(stream, room.value(), joined.others().isEmpty()));

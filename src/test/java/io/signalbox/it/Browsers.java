@@ -121,12 +121,12 @@ public final class Browsers implements AutoCloseable {
 
     /**
      * Waits until a demo page's grid shows {@code count} remote tiles, each captioned with its
-     * stream's id and live figures (data coming in, a frame size), and its own tile with data
-     * going up.
+     * stream's name (its id when the server knows no name) and live figures (data coming in, a
+     * frame size), and its own tile with data going up.
      */
     public static void awaitTileFigures(Page page, int count) {
         String figures = "n => { const tiles = [...document.querySelectorAll('#remotes figure.tile')];"
-                + " const live = tiles.filter(t => t.querySelector('b').textContent === t.dataset.stream"
+                + " const live = tiles.filter(t => t.querySelector('b').textContent === (window.demo.names[t.dataset.stream] || t.dataset.stream)"
                 + "   && /^↓ [1-9][0-9]* kb\\/s · [1-9][0-9]*×[1-9][0-9]*$/.test(t.querySelector('.figures').textContent));"
                 + " return tiles.length === n && live.length === n"
                 + "   && /^↑ [1-9][0-9]* kb\\/s · [1-9][0-9]*×[1-9][0-9]* · /.test(document.querySelector('.tile.own .figures').textContent); }";

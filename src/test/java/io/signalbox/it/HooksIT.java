@@ -213,7 +213,7 @@ class HooksIT {
         return hooks.stream().filter(h -> action.equals(h.field("action"))).findFirst().orElseThrow();
     }
 
-    /** Checks the signature as the README tells a receiver to: HMAC-SHA256 of "t.body" with the secret. */
+    /** Checks the signature as docs/operations.md tells a receiver to: HMAC-SHA256 of "t.body" with the secret. */
     private static void assertSigned(HookReceiver.Request hook) {
         Map<String, String> parts = java.util.Arrays.stream(hook.headers().get("signalbox-signature").split(","))
                 .map(part -> part.split("=", 2)).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));

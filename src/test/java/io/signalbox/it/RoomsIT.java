@@ -44,12 +44,12 @@ class RoomsIT {
             assertEquals(List.of(sa), second.getJsonArray("streams").getValuesAs(jakarta.json.JsonString::getString));
             assertEquals(Json.createObjectBuilder().add("streamId", sa).add("streamName", "name of " + sa)
                     .add("metaData", "meta").build(), second.getJsonArray("streamList").getJsonObject(0));
-            assertEquals(pushed("streamJoined", room, sb), a.awaitNotification("streamJoined"));
+            assertEquals(joined(room, sb), a.awaitNotification("streamJoined"));
 
             JsonObject third = joinRoom(c, room, sc);
             assertEquals(List.of(sa, sb), third.getJsonArray("streams").getValuesAs(jakarta.json.JsonString::getString));
-            assertEquals(pushed("streamJoined", room, sc), a.awaitNotification("streamJoined"));
-            assertEquals(pushed("streamJoined", room, sc), b.awaitNotification("streamJoined"));
+            assertEquals(joined(room, sc), a.awaitNotification("streamJoined"));
+            assertEquals(joined(room, sc), b.awaitNotification("streamJoined"));
 
             a.send(Messages.getRoomInfo(room));
             JsonObject info = a.awaitMessage("roomInformation");
@@ -169,6 +169,12 @@ class RoomsIT {
         JsonObject joined = client.awaitNotification("joinedTheRoom");
         assertEquals(streamId, joined.getString("streamId"));
         return joined;
+    }
+
+    /** streamJoined carries the name the member gave ({@code Messages.joinRoom} names each "name of" its stream). */
+    private static JsonObject joined(String room, String streamId) {
+        return Json.createObjectBuilder().add("command", "notification").add("definition", "streamJoined")
+                .add("streamId", streamId).add("streamName", "name of " + streamId).add("room", room).build();
     }
 
     private static JsonObject pushed(String definition, String room, String streamId) {

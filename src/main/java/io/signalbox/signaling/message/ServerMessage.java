@@ -31,20 +31,28 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** {@code {"command":"notification","definition":...}}; a room's members come with {@code joinedTheRoom}. */
-    @JsonbPropertyOrder({"command", "definition", "streamId", "room", "streams", "streamList"})
-    record Notification(String command, String definition, String streamId, String room, List<String> streams,
-            List<RoomStream> streamList) implements ServerMessage {
+    /**
+     * {@code {"command":"notification","definition":...}}; a room's members come with
+     * {@code joinedTheRoom}, a new member's stream name with {@code streamJoined}.
+     */
+    @JsonbPropertyOrder({"command", "definition", "streamId", "streamName", "room", "streams", "streamList"})
+    record Notification(String command, String definition, String streamId, String streamName, String room,
+            List<String> streams, List<RoomStream> streamList) implements ServerMessage {
         public static Notification of(Notice event, String streamId) {
-            return new Notification("notification", event.wireName(), streamId, null, null, null);
+            return new Notification("notification", event.wireName(), streamId, null, null, null, null);
         }
 
         public static Notification ofRoom(Notice event, String room, String streamId) {
-            return new Notification("notification", event.wireName(), streamId, room, null, null);
+            return new Notification("notification", event.wireName(), streamId, null, room, null, null);
+        }
+
+        public static Notification streamJoined(String room, String streamId, String streamName) {
+            return new Notification("notification", Notice.STREAM_JOINED.wireName(), streamId, streamName, room, null,
+                    null);
         }
 
         public static Notification joinedTheRoom(String room, String streamId, List<RoomStream> others) {
-            return new Notification("notification", Notice.JOINED_THE_ROOM.wireName(), streamId, room,
+            return new Notification("notification", Notice.JOINED_THE_ROOM.wireName(), streamId, null, room,
                     others.stream().map(RoomStream::streamId).toList(), others);
         }
     }
