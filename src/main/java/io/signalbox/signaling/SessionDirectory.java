@@ -37,7 +37,7 @@ public class SessionDirectory {
     static final int MAX_QUEUED = 256;
 
     /** One open session of this node. */
-    private record Connection(Outbox outbox, RelayTable routes, InOrder lane) {
+    private record Connection(Outbox outbox, RelayTable routes, InOrder lane, LastHeard heard) {
     }
 
     private final Map<SessionId, Connection> sessions = new ConcurrentHashMap<>();
@@ -89,11 +89,15 @@ public class SessionDirectory {
         metrics.countSessionsWith(sessions::size);
     }
 
-    /** Registers a new session under an id that names this node when clustered. */
-    public SessionId register(Session session) {
+    /**
+     * Registers a new session under an id that names this node when clustered; {@code heard} is
+     * when it last sent a frame, which {@link IdleSessions} reads.
+     */
+    SessionId register(Session session, LastHeard heard) {
         SessionId id = SessionId.of(nodes.self(), session.getId());
         session.getAsyncRemote().setSendTimeout(SEND_TIMEOUT_MILLIS);
-        sessions.put(id, new Connection(new Outbox(id, session, blockingWriter), new RelayTable(), new InOrder(lanes, application)));
+        sessions.put(id, new Connection(new Outbox(id, session, blockingWriter), new RelayTable(),
+                new InOrder(lanes, application), heard));
         return id;
     }
 
@@ -133,6 +137,13 @@ public class SessionDirectory {
 
     public int size() {
         return sessions.size();
+    }
+
+    /** The sessions of this node that have sent no frame for {@code nanos} or longer. */
+    List<SessionId> silentFor(long nanos) {
+        long now = System.nanoTime();
+        return sessions.entrySet().stream().filter(e -> e.getValue().heard().silentNanos(now) >= nanos)
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The sessions open on this node now. */

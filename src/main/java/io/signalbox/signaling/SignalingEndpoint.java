@@ -66,6 +66,7 @@ public class SignalingEndpoint {
 
     /** This connection's id, decoder and message budget. */
     private SessionId id;
+    private final LastHeard heard = new LastHeard();
     private ClientMessageParser parser;
     private Bucket rate;
     private boolean warnedOfRate;
@@ -81,13 +82,14 @@ public class SignalingEndpoint {
             session.close(new CloseReason(CloseCodes.TRY_AGAIN_LATER, "server full"));
             return;
         }
-        session.setMaxIdleTimeout(limits.idleTimeoutMillis());
+        // None from the container: IdleSessions closes silent sessions (see there why).
+        session.setMaxIdleTimeout(0);
         // Frames over the limit are answered with message_too_large; far larger ones the container cuts off.
         session.setMaxTextMessageBufferSize(Math.max(limits.maxFrameBytes() * 4, 4096));
         parser = new ClientMessageParser(limits.maxFrameBytes());
         rate = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.burstMessages())
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
-        id = directory.register(session);
+        id = directory.register(session, heard);
         sessionTokens.connected(id, (String) session.getUserProperties().get(UpgradeToken.PROPERTY));
         drain.admitted(id);
     }
@@ -132,6 +134,7 @@ public class SignalingEndpoint {
         if (rate == null) {
             return false;
         }
+        heard.now();
         if (!rate.tryConsume(1)) {
             if (!warnedOfRate) {
                 warnedOfRate = true;

@@ -28,6 +28,7 @@ public final class SignalingClient implements AutoCloseable {
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     private final WebSocket socket;
+    private volatile String closeText = "";
 
     private SignalingClient(Map<String, String> headers, URI endpoint) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
@@ -133,6 +134,14 @@ public final class SignalingClient implements AutoCloseable {
         return closedWith.isDone();
     }
 
+    /** How the socket closed: its close code, or the error that ended it; "open" while it is open. */
+    public String closeReason() {
+        if (!closedWith.isDone()) {
+            return "open";
+        }
+        return closedWith.handle((code, error) -> error == null ? "code " + code + " " + closeText : String.valueOf(error)).join();
+    }
+
     /** Drops the TCP connection with no close handshake, like a crashed browser or a lost network. */
     public void abort() {
         socket.abort();
@@ -180,6 +189,7 @@ public final class SignalingClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeText = reason;
             closedWith.complete(statusCode);
             return null;
         }
