@@ -47,7 +47,7 @@ public class MediaMetrics {
     public void called(String verb, long nanos, boolean answered) {
         calls.computeIfAbsent(verb + (answered ? "" : " failed"), k -> registry.timer(Metadata.builder().withName(CALL_TIME)
                 .withDescription("From a request to the SFU to its answer (for a plugin message that answers later, its event), by verb and outcome")
-                .build(), new Tag("request", verb), new Tag("outcome", answered ? "answered" : "failed")))
+                .withUnit(MetricUnits.SECONDS).build(), new Tag("request", verb), new Tag("outcome", answered ? "answered" : "failed")))
                 .update(Duration.ofNanos(nanos));
     }
 

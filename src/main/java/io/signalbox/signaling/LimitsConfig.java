@@ -31,7 +31,7 @@ public class LimitsConfig {
     @ConfigProperty(name = "signalbox.limits.max-sessions", defaultValue = "20000")
     int maxSessions;
 
-    /** Seconds without any frame (ping counts) before the server closes a session. */
+    /** Seconds without any frame from the client (ping counts) before the server closes a session. */
     @Inject
     @ConfigProperty(name = "signalbox.limits.idle-timeout-seconds", defaultValue = "60")
     int idleTimeoutSeconds;

@@ -71,6 +71,7 @@ public class SignalingMetrics {
         gauge(ROOMS, "Rooms with at least one stream in them", rooms::roomCount);
         relayTime = registry.timer(Metadata.builder().withName(RELAY_TIME)
                 .withDescription("From a relayed message's arrival to its hand-over to the other side's socket")
+                .withUnit(MetricUnits.SECONDS)
                 .build());
     }
 

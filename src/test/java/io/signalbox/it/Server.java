@@ -93,7 +93,12 @@ public final class Server {
 
     /** The registry sizes another server on {@code port} reports, such as one node of a cluster. */
     public static JsonObject registriesAt(int port) {
-        return numbers(healthCheckAt(port, "signaling").getJsonObject("data"));
+        return healthDataAt(port, "signaling");
+    }
+
+    /** The data of the check called {@code name} on the server on {@code port}, numbers as numbers on both servers. */
+    public static JsonObject healthDataAt(int port, String name) {
+        return numbers(healthCheckAt(port, name).getJsonObject("data"));
     }
 
     /** The check called {@code name} in the {@code /health/ready} of the server on {@code port}. */

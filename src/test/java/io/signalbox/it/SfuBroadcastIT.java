@@ -114,7 +114,9 @@ class SfuBroadcastIT {
         }
     }
 
+    /** Also on Payara Micro (the payara-protocol execution selects it by its tag). */
     @Test
+    @Tag("payara-protocol")
     void antMediasSdkPublishesOnceAndThreePlayersDecodeIt() {
         String s = Ids.unique("sfu-live");
         Page publisher = publisher(s);

@@ -178,6 +178,6 @@ final class SfuPages {
     }
 
     static int mediaHandlesAt(int port) {
-        return mediaAt(port).getJsonObject("data").getInt("mediaServerHandles");
+        return Server.healthDataAt(port, "media").getInt("mediaServerHandles");
     }
 }

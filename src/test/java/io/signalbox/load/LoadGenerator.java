@@ -196,8 +196,11 @@ public final class LoadGenerator {
         while (true) {
             String body = http.send(HttpRequest.newBuilder(health).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            int open = Json.createReader(new StringReader(body)).readObject().getJsonArray("checks").getJsonObject(0)
-                    .getJsonObject("data").getInt("sessions");
+            // A number on Liberty, a string of digits on Payara (protocol §13).
+            jakarta.json.JsonValue sessions = Json.createReader(new StringReader(body)).readObject().getJsonArray("checks")
+                    .getJsonObject(0).getJsonObject("data").get("sessions");
+            int open = sessions instanceof jakarta.json.JsonString text ? Integer.parseInt(text.getString())
+                    : ((jakarta.json.JsonNumber) sessions).intValue();
             if (open == 0 || System.nanoTime() > until) {
                 return open;
             }
