@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
  * timeout", from one sweep a few times per timeout; their close releases what they held.
  *
  * <p>Signalbox keeps this clock itself rather than the container's per-session idle timeout,
- * which every endpoint sets to 0 (none). Payara's Tyrus restarts a timer on the managed scheduled
- * executor for every frame received, a large part of its cost per relayed frame, and under a burst
- * of new sessions on a freshly started Payara it closed sessions seconds after their open, well
- * before their timeout, so a viewer's {@code play} went unanswered (PlayBurstIT).
+ * which every endpoint sets to 0 (none). Under a burst of new sessions on a freshly started Payara,
+ * Tyrus's idle timer closed sessions seconds after their open, well before their timeout, so a
+ * viewer's {@code play} went unanswered (PlayBurstIT). Tyrus still schedules its idle task on the
+ * managed scheduled executor for every frame, whatever the timeout (its
+ * {@code restartIdleTimeoutExecutor}); at 0 that task runs at once and closes nothing.
  */
 @ApplicationScoped
 public class IdleSessions {

@@ -1,6 +1,7 @@
 package io.signalbox.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.Json;
@@ -87,6 +88,21 @@ class PayaraMicroIT {
             a.awaitNotification("leaved");
             b.awaitMessage("stop");
         }
+    }
+
+    /**
+     * Protocol §13: the timers declare seconds, so Payara names them as Liberty does (and as the
+     * Grafana dashboard queries them); without the unit Payara wrote {@code signalbox_relay_time}.
+     * A relayed offer counts in the relay timer.
+     */
+    @Test
+    void theRelayTimerHasLibertysNameAndCountsARelayedOffer() {
+        double before = Scrape.counter("signalbox_relay_time_seconds_count", null);
+        twoPeersExchangeOfferAnswerAndCandidates();
+        assertTrue(Scrape.counter("signalbox_relay_time_seconds_count", null) > before, "relays counted");
+        assertTrue(Scrape.sample("signalbox_relay_time_seconds", "quantile=\"0.99\"").isPresent(), "a 99th percentile");
+        assertTrue(Scrape.sample("signalbox_relay_time_count", null).isEmpty(), "no timer without its unit");
+        assertTrue(Scrape.sample("signalbox_sessions", null).isPresent(), "a gauge, by its name");
     }
 
     @Test

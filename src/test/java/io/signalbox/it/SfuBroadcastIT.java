@@ -582,13 +582,27 @@ class SfuBroadcastIT {
     }
 
     /** What Debian's ffprobe finds in {@code file}: its streams and format, as JSON. */
+    /**
+     * The JSON comes on ffprobe's standard output alone: what it logs goes to its standard error,
+     * which is kept apart (a log line before the JSON once broke the parse) and printed, so a
+     * warning about a file shows in the test's output.
+     */
     private static JsonObject ffprobe(Path file) throws IOException, InterruptedException {
-        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", file.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(probe.waitFor(30, TimeUnit.SECONDS), "ffprobe finished");
-        assertEquals(0, probe.exitValue(), output);
-        return Json.createReader(new StringReader(output)).readObject();
+        Path log = Files.createTempFile(Path.of("target"), "ffprobe-", ".log");
+        try {
+            Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", file.toString())
+                    .redirectError(log.toFile()).start();
+            String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(probe.waitFor(30, TimeUnit.SECONDS), "ffprobe finished");
+            String logged = Files.readString(log);
+            if (!logged.isBlank()) {
+                System.out.printf("SfuBroadcastIT: ffprobe of %s logged: %s%n", file.getFileName(), logged.strip());
+            }
+            assertEquals(0, probe.exitValue(), logged);
+            return Json.createReader(new StringReader(output)).readObject();
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     private static void assertRestError(HttpResponse<String> response, int status, String definition) {
