@@ -581,8 +581,8 @@ class SfuBroadcastIT {
         }
     }
 
-    /** What Debian's ffprobe finds in {@code file}: its streams and format, as JSON. */
     /**
+     * What Debian's ffprobe finds in {@code file}: its streams and format, as JSON.
      * The JSON comes on ffprobe's standard output alone: what it logs goes to its standard error,
      * which is kept apart (a log line before the JSON once broke the parse) and printed, so a
      * warning about a file shows in the test's output.
