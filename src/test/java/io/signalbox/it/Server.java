@@ -17,7 +17,13 @@ public final class Server {
     // HTTP/1.1: the JDK's default h2c upgrade attempt is not what browsers do on plain HTTP.
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(SignalingClient.TIMEOUT).build();
-    private static final String ADMIN = TestKeys.caller("test-admin", "admin");
+    /**
+     * An admin token minted for each call: a token lives 10 minutes (TestKeys), and one test JVM
+     * runs every class of an execution, for longer than that.
+     */
+    private static String admin() {
+        return TestKeys.caller("test-admin", "admin");
+    }
 
     private Server() {
     }
@@ -40,17 +46,17 @@ public final class Server {
 
     /** GET as an admin: the REST API wants an admin token, and other paths ignore it. */
     public static HttpResponse<String> get(String path) {
-        return request("GET", path, null, ADMIN);
+        return request("GET", path, null, admin());
     }
 
     /** POST a JSON body as an admin. */
     public static HttpResponse<String> post(String path, String json) {
-        return request("POST", path, json, ADMIN);
+        return request("POST", path, json, admin());
     }
 
     /** DELETE as an admin. */
     public static HttpResponse<String> delete(String path) {
-        return request("DELETE", path, null, ADMIN);
+        return request("DELETE", path, null, admin());
     }
 
     public static JsonObject json(HttpResponse<String> response) {
